@@ -1,0 +1,93 @@
+/**
+ * Every event the library fires: one class per event, bubbling and composed, fired by
+ * `<annotated-transcript>` after the fact. Details hold primitives and ids only.
+ */
+import type { ProblemKind } from './model/types.js';
+
+export interface TranscriptSeekDetail {
+  /** The time (seconds) the viewer set on the media. */
+  time: number;
+  /** The cue sought to, or null (a seek to a time outside every cue). */
+  cueId: string | null;
+}
+
+export interface TranscriptCueChangeDetail {
+  /** The active cue, or null in a gap. */
+  cueId: string | null;
+}
+
+export interface AnnotationToggleDetail {
+  annotationId: string;
+  open: boolean;
+}
+
+export interface ClaimActivateDetail {
+  claimId: string;
+}
+
+export interface TranscriptErrorDetail {
+  kind: ProblemKind;
+  /** The localised text shown to the reader. */
+  message: string;
+  /** 1-based line of the source file. */
+  line?: number;
+  /** JSON path of the offending field. */
+  path?: string;
+  /** Id of the offending cue, claim or annotation. */
+  id?: string;
+  /** For a claim that could not be anchored: the closest text and its score (0..1). */
+  candidate?: string;
+  score?: number;
+}
+
+const init = <T>(detail: T): CustomEventInit<T> => ({ detail, bubbles: true, composed: true });
+
+/** Fired after the viewer set the media's `currentTime`. */
+export class TranscriptSeekEvent extends CustomEvent<TranscriptSeekDetail> {
+  static readonly eventName = 'transcript-seek' as const;
+  constructor(detail: TranscriptSeekDetail) {
+    super(TranscriptSeekEvent.eventName, init(detail));
+  }
+}
+
+/** Fired when the active cue changed (null in a gap). */
+export class TranscriptCueChangeEvent extends CustomEvent<TranscriptCueChangeDetail> {
+  static readonly eventName = 'transcript-cue-change' as const;
+  constructor(detail: TranscriptCueChangeDetail) {
+    super(TranscriptCueChangeEvent.eventName, init(detail));
+  }
+}
+
+/** Fired when an annotation was opened or closed. */
+export class AnnotationToggleEvent extends CustomEvent<AnnotationToggleDetail> {
+  static readonly eventName = 'annotation-toggle' as const;
+  constructor(detail: AnnotationToggleDetail) {
+    super(AnnotationToggleEvent.eventName, init(detail));
+  }
+}
+
+/** Fired when a claim was activated, in the article or from the transcript. */
+export class ClaimActivateEvent extends CustomEvent<ClaimActivateDetail> {
+  static readonly eventName = 'claim-activate' as const;
+  constructor(detail: ClaimActivateDetail) {
+    super(ClaimActivateEvent.eventName, init(detail));
+  }
+}
+
+/** Fired once per problem found in input, fetches or media. */
+export class TranscriptErrorEvent extends CustomEvent<TranscriptErrorDetail> {
+  static readonly eventName = 'transcript-error' as const;
+  constructor(detail: TranscriptErrorDetail) {
+    super(TranscriptErrorEvent.eventName, init(detail));
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'transcript-seek': TranscriptSeekEvent;
+    'transcript-cue-change': TranscriptCueChangeEvent;
+    'annotation-toggle': AnnotationToggleEvent;
+    'claim-activate': ClaimActivateEvent;
+    'transcript-error': TranscriptErrorEvent;
+  }
+}
