@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'demo',
   base: './',
-  publicDir: false,
+  publicDir: '../data/demo',
   build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
   server: { fs: { allow: ['..'] } },
 });

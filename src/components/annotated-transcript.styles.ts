@@ -1,0 +1,206 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* Internal tokens: every themable value comes from an --at-* property with a default. */
+    --_fg: var(--at-color, #1d1d1f);
+    --_bg: var(--at-background, #ffffff);
+    --_muted: var(--at-muted-color, #5f6368);
+    --_accent: var(--at-accent-color, #0b57d0);
+    --_active-bg: var(--at-active-background, #e8f0fe);
+    --_active-fg: var(--at-active-color, #0b1f4b);
+    --_word-fg: var(--at-active-word-color, #0b57d0);
+    --_speaker: var(--at-speaker-color, #3c4043);
+    --_error-fg: var(--at-error-color, #b3261e);
+    --_error-bg: var(--at-error-background, #fce8e6);
+    --_border: var(--at-border-color, #dadce0);
+    --_focus: var(--at-focus-ring-color, #0b57d0);
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    box-sizing: border-box;
+    max-height: var(--at-max-height, 60vh);
+    min-height: 6rem;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--at-font-family, inherit);
+    font-size: var(--at-font-size, 1rem);
+    line-height: var(--at-line-height, 1.55);
+    border: 1px solid var(--_border);
+    border-radius: var(--at-radius, 8px);
+    color-scheme: light dark;
+    contain: layout paint;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_fg: var(--at-color, #e8eaed);
+      --_bg: var(--at-background, #1f1f1f);
+      --_muted: var(--at-muted-color, #a8abaf);
+      --_accent: var(--at-accent-color, #8ab4f8);
+      --_active-bg: var(--at-active-background, #263853);
+      --_active-fg: var(--at-active-color, #ffffff);
+      --_word-fg: var(--at-active-word-color, #aecbfa);
+      --_speaker: var(--at-speaker-color, #d2d5d9);
+      --_error-fg: var(--at-error-color, #f2b8b5);
+      --_error-bg: var(--at-error-background, #3c1f1d);
+      --_border: var(--at-border-color, #3c4043);
+      --_focus: var(--at-focus-ring-color, #8ab4f8);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .scroller {
+    flex: 1 1 auto;
+    min-height: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    overflow-anchor: none;
+    position: relative;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0.25rem 0;
+  }
+  .row {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.25rem;
+    padding-inline-end: 0.5rem;
+  }
+  .line {
+    flex: 1 1 auto;
+    display: grid;
+    grid-template-columns: var(--at-timestamp-width, 4.5em) 1fr;
+    gap: 0 0.5rem;
+    padding: 0.3rem 0.75rem;
+    border-radius: 4px;
+    cursor: pointer;
+    /* The active bar is an inset shadow: it shows state by shape as well as colour, without layout. */
+    box-shadow: inset 3px 0 0 transparent;
+  }
+  .line:hover {
+    background: color-mix(in srgb, var(--_active-bg) 50%, transparent);
+  }
+  .line:focus {
+    outline: none;
+  }
+  .line:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: -2px;
+  }
+  .line[aria-current='true'] {
+    background: var(--_active-bg);
+    color: var(--_active-fg);
+    box-shadow: inset 4px 0 0 var(--_accent);
+  }
+  .timestamp {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    font-size: 0.875em;
+    padding-top: 0.1em;
+    text-align: end;
+  }
+  .line[aria-current='true'] .timestamp {
+    color: inherit;
+    font-weight: 600;
+  }
+  .body {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .speaker {
+    display: block;
+    font-weight: 600;
+    font-size: 0.875em;
+    color: var(--_speaker);
+  }
+  .text {
+    white-space: pre-line;
+  }
+  .word {
+    border-radius: 2px;
+  }
+  /* Active word: colour plus underline (never colour alone); neither changes layout. */
+  .word[part~='active-word'] {
+    color: var(--_word-fg);
+    text-decoration: underline 2px;
+    text-underline-offset: 0.2em;
+  }
+  .word:hover {
+    text-decoration: underline dotted;
+  }
+  .status {
+    padding: 0.75rem 1rem;
+    color: var(--_muted);
+  }
+  .problems {
+    margin: 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+    color: var(--_error-fg);
+    background: var(--_error-bg);
+    border-inline-start: 4px solid currentColor;
+    font-size: 0.9em;
+  }
+  .problems summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .problems ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .back-to-now {
+    position: absolute;
+    inset-inline-end: 1rem;
+    bottom: 0.75rem;
+    z-index: 1;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.35rem 0.8rem;
+    font: inherit;
+    font-size: 0.875em;
+    color: var(--_bg);
+    background: var(--_accent);
+    border: 0;
+    border-radius: 999px;
+    box-shadow: 0 1px 4px rgb(0 0 0 / 0.3);
+    cursor: pointer;
+  }
+  .back-to-now.above {
+    bottom: auto;
+    top: 0.75rem;
+  }
+  .back-to-now:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+  @media (forced-colors: active) {
+    .line[aria-current='true'] {
+      outline: 2px solid CanvasText;
+    }
+    .word[part~='active-word'] {
+      outline: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,57 @@
+import { msg, str } from '@lit/localize';
+import type { Problem } from '../model/types.js';
+
+/** The localised sentence for one problem, with where it happened. */
+export function problemMessage(p: Problem): string {
+  const text = problemText(p);
+  if (p.line !== undefined) return msg(str`Line ${p.line}: ${text}`, { id: 'problem.at-line' });
+  if (p.path !== undefined) return msg(str`At ${p.path}: ${text}`, { id: 'problem.at-path' });
+  return text;
+}
+
+function problemText(p: Problem): string {
+  const detail = p.detail ?? '';
+  const id = p.id ?? '';
+  switch (p.code) {
+    case 'http-status':
+      return msg(str`The file could not be loaded (HTTP ${detail}).`, { id: 'problem.http-status' });
+    case 'network':
+      return msg('The file could not be loaded: the network request failed.', { id: 'problem.network' });
+    case 'content-type':
+      return msg(str`The server sent a file of type “${detail}”, which is not a transcript.`, { id: 'problem.content-type' });
+    case 'unknown-format':
+      return msg('This file is not in a transcript format the viewer reads (WebVTT, SRT, Podcasting 2.0 JSON, Hyperaudio HTML or transcript JSON).', { id: 'problem.unknown-format' });
+    case 'bad-signature':
+      return msg('The WebVTT file does not start with “WEBVTT”; the cues that could be read are shown.', { id: 'problem.bad-signature' });
+    case 'bad-json':
+      return msg(str`The file is not valid JSON (${detail}).`, { id: 'problem.bad-json' });
+    case 'unsupported-version':
+      return msg(str`Version ${detail} of this format is not supported.`, { id: 'problem.unsupported-version' });
+    case 'no-cues':
+      return msg('The file holds no transcript lines.', { id: 'problem.no-cues' });
+    case 'bad-timestamp':
+      return msg(str`The timestamp “${detail}” is not valid; that line was skipped.`, { id: 'problem.bad-timestamp' });
+    case 'bad-range':
+      return msg(str`The line ends before it starts (${detail}); it was skipped.`, { id: 'problem.bad-range' });
+    case 'missing-timing':
+      return msg('A block has no timing line; it was skipped.', { id: 'problem.missing-timing' });
+    case 'bad-cue':
+      return msg(str`A line could not be read (“${detail}”); it was skipped.`, { id: 'problem.bad-cue' });
+    case 'bad-field':
+      return msg('This field has a wrong value; it was skipped.', { id: 'problem.bad-field' });
+    case 'duplicate-id':
+      return msg(str`The id “${id}” is used twice; the second one was renamed “${detail}”.`, { id: 'problem.duplicate-id' });
+    case 'missing-cue':
+      return msg(str`Annotation “${id}” points at line “${detail}”, which the transcript does not have.`, { id: 'problem.missing-cue' });
+    case 'missing-claim':
+      return msg(str`Annotation “${id}” names claim “${detail}”, which does not exist.`, { id: 'problem.missing-claim' });
+    case 'invalid-annotation':
+      return msg('This annotation data is invalid; that item was skipped.', { id: 'problem.invalid-annotation' });
+    case 'claim-not-found':
+      return msg(str`The quote of claim “${id}” was not found in the article.`, { id: 'problem.claim-not-found' });
+    case 'media-error':
+      return msg('The video or audio could not be played; the transcript is still readable.', { id: 'problem.media-error' });
+    case 'media-missing':
+      return msg(str`No media element with the id “${detail}” was found.`, { id: 'problem.media-missing' });
+  }
+}
