@@ -39,6 +39,7 @@ const NAV_KEYS: Record<string, number | 'first' | 'last'> = {
  * @csspart word - A timed word (clicking it seeks to the word).
  * @csspart active-word - Added beside `word` on the word being spoken.
  * @csspart back-to-now - The "back to current line" button shown while auto-scroll is paused.
+ * @csspart scroller - The scroll container of the list.
  * @csspart error - The message box listing problems with the transcript or media.
  *
  * @cssprop [--at-max-height=60vh] - Maximum height; the transcript scrolls inside it.
@@ -103,12 +104,12 @@ export class AnnotatedTranscript extends LitElement {
     this.bindMedia();
   }
 
-  /** The transcript being shown (cues in display order) — read only. */
+  /** The transcript being shown (cues in display order). */
   get cues(): readonly Cue[] {
     return this.index?.cues ?? [];
   }
 
-  /** Problems found in the current transcript, fetch or media — read only. */
+  /** Problems found in the current transcript, fetch or media. */
   get problems(): readonly Problem[] {
     return [...this.transcriptProblems, ...this.mediaProblems];
   }
@@ -116,7 +117,7 @@ export class AnnotatedTranscript extends LitElement {
   @state() private index: CueIndex | null = null;
   @state() private transcriptProblems: Problem[] = [];
   @state() private mediaProblems: Problem[] = [];
-  @state() private lang: string | undefined;
+  @state() private contentLang: string | undefined;
 
   private _src: string | null = null;
   private _transcript: Transcript | readonly Cue[] | null = null;
@@ -189,11 +190,11 @@ export class AnnotatedTranscript extends LitElement {
           role="list"
           aria-label=${msg('Transcript')}
           aria-busy=${loading ? 'true' : 'false'}
-          lang=${this.lang ?? nothing}
+          lang=${this.contentLang ?? nothing}
           @click=${this.onClick}
           @keydown=${this.onKeyDown}
         >
-          ${keyed(this.generation, this.lines.render(cues, { lang: this.lang, hours }))}
+          ${keyed(this.generation, this.lines.render(cues, { lang: this.contentLang, hours }))}
         </ol>
       </div>
       ${this.renderBackToNow()}
@@ -247,7 +248,7 @@ export class AnnotatedTranscript extends LitElement {
     const index = transcript ? new CueIndex(transcript.cues) : null;
     this.active.setIndex(index);
     this.index = index;
-    this.lang = transcript?.lang;
+    this.contentLang = transcript?.lang;
     this.focusIndex = 0;
     this.transcriptProblems = problems;
     this.autoScroll.resume();
