@@ -42,6 +42,10 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
+  // Silence only Lit's one-time "dev mode" notice; every other Lit warning still shows (and fails tests that check).
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head>
+    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
+    </head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [mediaRange({ rootDir: '.', corpusDir: '../shared/corpus' })],
   browsers: [

@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CueIndex } from '../model/cue-index.js';
 
+/** Seconds: how far before a cue boundary a time still counts as past it. */
+export const BOUNDARY_TOLERANCE = 0.001;
+
 /** Where the line list's elements are: the seam that windowing can replace. */
 export interface LineElements {
   /** The element of line `index`, or null when it is not rendered (windowing). */
@@ -48,9 +51,12 @@ export class ActiveCueController implements ReactiveController {
   }
 
   /** Called with the media time, every frame while playing. */
-  update(time: number): void {
+  update(mediaTime: number): void {
     const index = this.index;
     if (!index) return;
+    // Media elements truncate a seek target to whole microseconds (8.024 reads back as 8.023999),
+    // so a seek to a line's start would land just before it: look up 1 ms later.
+    const time = mediaTime + BOUNDARY_TOLERANCE;
     const active = index.activeAt(time);
     const word = active >= 0 ? index.wordAt(active, time) : -1;
     if (active === this.active && word === this.word) return;

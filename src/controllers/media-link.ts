@@ -56,8 +56,13 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
     let found: T | null = null;
     if (id && this.host.isConnected) {
       const root = this.host.getRootNode() as Document | ShadowRoot;
-      const candidates = [root.getElementById?.(id), root !== document ? document.getElementById(id) : null];
-      found = (candidates.find((el): el is T => !!el && this.accept(el)) ?? null) as T | null;
+      const candidates: (Element | null | undefined)[] = [root.getElementById?.(id), root !== document ? document.getElementById(id) : null];
+      for (const el of candidates) {
+        if (el && this.accept(el)) {
+          found = el;
+          break;
+        }
+      }
       this.watch();
     }
     if (found !== this.current) {
