@@ -10,6 +10,6 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     target: 'es2022',
-    rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^media-captions(\/|$)/, /^approx-string-match(\/|$)/] },
+    rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^approx-string-match(\/|$)/] },
   },
 });
