@@ -143,10 +143,12 @@ export function tokenizeHTML(src: string, emit: (t: Token) => void): void {
 const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input', 'meta', 'link', 'source', 'track', 'area', 'base', 'col', 'embed', 'param']);
 const BLOCK = new Set(['p', 'section', 'article', 'div', 'li', 'ul', 'ol', 'blockquote', 'figure', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'main', 'br']);
 const MAX_DEPTH = 512;
+/** `[Name]` as the first thing of a line is a speaker label; elsewhere (`[laughter]`) it is text. */
 const BRACKET_SPEAKER = /^\[([^[\]]{1,100})\]:?$/;
 
 function speakerName(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().replace(/^\[(.*)\]$/, '$1').replace(/\s*:$/, '').trim();
+  const s = raw.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
+  return s.replace(/^\[(.*)\]$/, '$1').replace(/\s*:$/, '').trim();
 }
 
 function msValue(raw: string | undefined): number | undefined {
@@ -159,7 +161,8 @@ function clip(s: string): string {
   return s.length > 200 ? s.slice(0, 200) : s;
 }
 
-interface RawWord { start: number; d: number | undefined; text: string; end: number }
+/** Times in ms until the end, so that (data-m + data-d) / 1000 is computed exactly once. */
+interface RawWord { m: number; d: number | undefined; text: string; end: number }
 interface Line { words: RawWord[]; speaker: string | undefined; prefix: string; blockTime?: { m: number; d: number | undefined } }
 interface Open { name: string; word?: { raw: string; w: RawWord }; label?: { raw: string } }
 
@@ -185,8 +188,11 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
   };
   const newLine = (): void => {
     endWord();
+    endLabel(label); // a label does not run past a line boundary
     if (cur.words.length === 0 && cur.blockTime && cur.prefix !== '') {
-      addWord({ start: cur.blockTime.m / 1000, d: cur.blockTime.d, text: cur.prefix, end: 0 });
+      const text = cur.prefix;
+      cur.prefix = '';
+      addWord({ m: cur.blockTime.m, d: cur.blockTime.d, text, end: 0 });
     }
     if (cur.words.length > 0) lines.push(cur);
     cur = { words: [], speaker: undefined, prefix: '' };
@@ -223,9 +229,9 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
     else addWord(w);
     gap = /\s$/.test(raw);
   }
-  const endLabel = (l: Open['label']): void => {
+  function endLabel(l: Open['label'] | null): void {
     if (l && label === l) { label = null; setSpeaker(l.raw); }
-  };
+  }
 
   tokenizeHTML(src, (t) => {
     if (t.type === 'text') {
@@ -269,15 +275,18 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
         if (BLOCK.has(name)) cur.blockTime = { m: ms, d };
         else {
           // A timed element inside an unclosed one ends it and closes it (sloppy `<span>…</a>`
-          // markup), so that unclosed words do not pile up on the stack.
-          const at = stack.findIndex((o) => o.word !== undefined && o.word === word);
+          // markup): at most one word element is ever on the stack. An unclosed label ends too.
+          const at = stack.findIndex((o) => o.word !== undefined);
           if (at >= 0) stack.splice(at);
           endWord();
-          word = open.word = { raw: '', w: { start: ms / 1000, d, text: '', end: 0 } };
+          endLabel(label);
+          word = open.word = { raw: '', w: { m: ms, d, text: '', end: 0 } };
         }
       }
     }
-    if (!VOID.has(name) && !t.selfClosing && stack.length < MAX_DEPTH) stack.push(open);
+    // Beyond MAX_DEPTH only words and labels are pushed (their own count stays bounded:
+    // a new word closes the previous one, labels do not nest).
+    if (!VOID.has(name) && !t.selfClosing && (stack.length < MAX_DEPTH || open.word || open.label)) stack.push(open);
     else {
       if (open.word) endWord();
       endLabel(open.label);
@@ -288,11 +297,12 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
 
   // Ends: data-m + data-d; without a valid data-d, the next word's start (document order).
   all.forEach((w, k) => {
-    const next = all[k + 1]?.start;
-    w.end = w.d !== undefined ? w.start + w.d / 1000 : next !== undefined && next > w.start ? next : w.start;
+    const next = all[k + 1]?.m;
+    const endMs = w.d !== undefined ? w.m + w.d : next !== undefined && next > w.m ? next : w.m;
+    w.end = Number.isFinite(endMs) ? endMs / 1000 : w.m / 1000; // 1e308 + 1e308 overflows
   });
   return lines.map((l, k) => {
-    const words: Word[] = l.words.map((w) => ({ start: w.start, end: w.end, text: w.text }));
+    const words: Word[] = l.words.map((w) => ({ start: w.m / 1000, end: w.end, text: w.text }));
     const first = words[0] as Word;
     const end = words.reduce((e, w) => Math.max(e, w.end), first.start);
     const cue: Cue = { id: String(k + 1), start: first.start, end, text: words.map((w) => w.text).join(' '), words };

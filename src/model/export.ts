@@ -1,0 +1,182 @@
+/**
+ * Downloads of the current track: plain text, WebVTT and SubRip. Pure; never throws.
+ *
+ * Shared rules:
+ * - Times are written to the millisecond (rounded). A start that is negative or not finite is
+ *   written as 0; an end that is not finite or before the start is written as the start.
+ * - Cue text keeps its line breaks but never a blank line (a blank line ends a cue in both
+ *   formats): blank and whitespace-only lines are dropped, CR/CRLF become "\n".
+ * - Only the plain text of a cue is written: `nodes` markup (b/i/u/ruby…) is not exported.
+ * - Files end with "\n" and use "\n" line ends (also SRT: every current player accepts LF, and a
+ *   download should not differ by platform).
+ */
+import type { Cue, Word } from './types.js';
+import { formatTimestamp } from './time.js';
+import { decodeEntities, sanitiseLang } from './parse/cue-text.js';
+
+export interface PlainTextOptions {
+  /** "[0:05] " before each line (default true). */
+  timestamps?: boolean;
+  /** "Speaker: " at each change of speaker, with a blank line between turns (default true). */
+  speakers?: boolean;
+  /** A first line, followed by a blank line. */
+  title?: string;
+}
+
+export interface WebVTTOptions {
+  /** Written as the "Language: xx" header when it looks like a BCP 47 tag. */
+  lang?: string;
+  /** Written after "WEBVTT" on the signature line. */
+  title?: string;
+}
+
+const list = (cues: readonly Cue[]): Cue[] => (Array.isArray(cues) ? cues.filter((c) => c !== null && typeof c === 'object') : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** Whitespace runs (line breaks included) → one space, trimmed. */
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** The text's lines, without blank or whitespace-only ones. */
+const textLines = (s: string): string[] => s.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+
+function times(cue: Cue): { start: number; end: number } {
+  const ms = (t: unknown): number | null => (typeof t === 'number' && Number.isFinite(t) ? Math.round(t * 1000) : null);
+  const start = Math.max(0, ms(cue.start) ?? 0);
+  const end = ms(cue.end);
+  return { start, end: end === null || end < start ? start : end };
+}
+
+/** "HH:MM:SS.mmm" (hours grow past two digits when needed) from milliseconds. */
+function clock(ms: number, sep: '.' | ','): string {
+  const pad = (n: number, w: number): string => String(n).padStart(w, '0');
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}${sep}${pad(ms % 1000, 3)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text
+
+/**
+ * One line per cue ("[0:05] Speaker: text"), the cue's own line breaks made spaces; cues with no
+ * text are left out. With `speakers`, the name is written when it changes (a cue without a speaker
+ * after one with a speaker is a change too) and a blank line separates the turns. Timestamps use
+ * `formatTimestamp`, with the hours shown on every line when the track reaches an hour.
+ */
+export function toPlainText(cues: readonly Cue[], options: PlainTextOptions = {}): string {
+  const withTimes = options.timestamps !== false;
+  const withSpeakers = options.speakers !== false;
+  const all = list(cues);
+  const forceHours = all.some((c) => times(c).start >= 3_600_000);
+  const out: string[] = [];
+  const title = oneLine(str(options.title));
+  if (title) out.push(title, '');
+  let previous: string | undefined;
+  let first = true;
+  for (const cue of all) {
+    const text = oneLine(str(cue.text));
+    if (!text) continue;
+    let line = withTimes ? `[${formatTimestamp(times(cue).start / 1000, { forceHours })}] ` : '';
+    if (withSpeakers) {
+      const speaker = oneLine(str(cue.speaker)) || undefined;
+      if (first || speaker !== previous) {
+        if (!first) out.push('');
+        if (speaker) line += `${speaker}: `;
+      }
+      previous = speaker;
+    }
+    out.push(line + text);
+    first = false;
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// WebVTT
+
+const escapeVTT = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Cue text with inline word timestamps: a `<t>` marker before each word that starts later. */
+function timedWordsText(words: Word[], startMs: number, endMs: number): string {
+  let prev = startMs;
+  const parts: string[] = [];
+  for (const w of words) {
+    const text = escapeVTT(oneLine(str(w?.text)));
+    if (!text) continue;
+    const t = typeof w.start === 'number' && Number.isFinite(w.start) ? Math.round(w.start * 1000) : prev;
+    // WebVTT wants each timestamp after the previous one and inside the cue; a word that does
+    // not qualify shares the previous word's timestamp.
+    if (t > prev && t < endMs) {
+      parts.push(`<${clock(t, '.')}>${text}`);
+      prev = t;
+    } else parts.push(text);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * WebVTT: the signature (with the title), "Language: xx" when given, then each cue with its id,
+ * its timings, `<v Speaker>` when it has a speaker, `<lang xx>` around the text when the cue has
+ * its own language, and the text escaped (& < >). When a cue has `words`, the text is written
+ * from the words, with an inline timestamp before each word that starts after the previous one
+ * (WebVTT carries word starts only: on reading back, a word ends where the next one starts).
+ * An id that is empty or holds "-->" or a line break is replaced by the cue's 1-based position.
+ */
+export function toWebVTT(cues: readonly Cue[], options: WebVTTOptions = {}): string {
+  const title = oneLine(str(options.title)).replace(/-->/g, '->');
+  const out: string[] = [title ? `WEBVTT ${title}` : 'WEBVTT'];
+  const lang = sanitiseLang(str(options.lang));
+  if (lang) out.push(`Language: ${lang}`);
+  list(cues).forEach((cue, k) => {
+    const id = str(cue.id);
+    const { start, end } = times(cue);
+    out.push('', id.trim() === '' || /-->|[\r\n]/.test(id) ? String(k + 1) : id);
+    out.push(`${clock(start, '.')} --> ${clock(end, '.')}`);
+    const words = Array.isArray(cue.words) && cue.words.length ? cue.words : null;
+    const lines = words ? [timedWordsText(words, start, end)] : textLines(str(cue.text)).map(escapeVTT);
+    const speaker = escapeVTT(oneLine(str(cue.speaker)));
+    const cueLang = sanitiseLang(str(cue.lang));
+    let prefix = speaker ? `<v ${speaker}>` : '';
+    if (cueLang) {
+      prefix += `<lang ${cueLang}>`;
+      if (lines.length) lines[lines.length - 1] += '</lang>';
+    }
+    if (lines.length && lines[0] !== '') lines[0] = prefix + lines[0];
+    else if (prefix) lines.splice(0, lines.length, prefix);
+    out.push(...lines.filter((l) => l !== ''));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SRT
+
+/**
+ * SRT has no escaping, and players show entities literally, so text is written as it is except
+ * where our own reader (and lenient players) would read it as something else: an "&" that would
+ * decode as a character reference becomes "&amp;", a "<" that would open a tag becomes "&lt;",
+ * "{\" (an ASS override) becomes "&#123;\", and "-->" (a timing line) becomes "--&gt;".
+ */
+function escapeSRT(line: string): string {
+  return line
+    .replace(/&[^&]*/g, (seg) => (decodeEntities(seg) !== seg ? `&amp;${seg.slice(1)}` : seg))
+    .replace(/<(?=\/?[A-Za-z][^<>\n]*>|[0-9][0-9:.]*>)/g, '&lt;')
+    .replace(/\{(?=\\)/g, '&#123;')
+    .replace(/-->/g, '--&gt;');
+}
+
+/**
+ * SubRip: sequence numbers 1, 2, … (not the cue ids), "HH:MM:SS,mmm --> HH:MM:SS,mmm", the
+ * text (plain, no tags; words are not written) with "Speaker: " before its first line when the
+ * cue has a speaker, and a blank line between cues. Readers, ours included, only take such a
+ * prefix back as the speaker when it looks like a name (capitalised words) and starts two cues.
+ */
+export function toSRT(cues: readonly Cue[]): string {
+  const blocks = list(cues).map((cue, k) => {
+    const { start, end } = times(cue);
+    const lines = textLines(str(cue.text)).map(escapeSRT);
+    const speaker = escapeSRT(oneLine(str(cue.speaker)));
+    if (speaker) lines[0] = lines.length ? `${speaker}: ${lines[0]}` : `${speaker}:`;
+    return [String(k + 1), `${clock(start, ',')} --> ${clock(end, ',')}`, ...lines].join('\n');
+  });
+  return blocks.length ? `${blocks.join('\n\n')}\n` : '';
+}

@@ -1,0 +1,220 @@
+/**
+ * Transcript search: case-, accent- and typography-insensitive substring search over cue text,
+ * with offsets into the original text so highlights land on what the reader sees.
+ *
+ * Folding (`foldForSearch`), applied alike to the text and to the query, one code point at a time:
+ * - compatibility decomposition (NFKD: "ﬁ" → "fi", full-width "Ａ" → "a"), lower case
+ *   (`toLowerCase`, locale-independent), then the combining marks of the general diacritic blocks
+ *   (U+0300–036F, 1AB0–1AFF, 1DC0–1DFF, 20D0–20FF, FE20–FE2F) are dropped: é → e, ñ → n,
+ *   â → a. Marks of other blocks (Devanagari vowel signs, the kana voicing marks) are kept,
+ *   because there they make different letters.
+ * - Cyrillic: й → и, ё → е, ї → і, ў → у fall out of the rule above, and ґ → г is added. This is
+ *   a deliberate choice: readers often type Russian/Ukrainian without these marks ("елка",
+ *   "ии"), so "елка" must find "ёлка". The cost is that "и" also finds "й" (a superset of
+ *   results, never a miss). There is no transliteration: "harbor" never finds "харбор".
+ * - Letters that do not decompose: ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ/ð → d, ı → i,
+ *   final ς → σ.
+ * - Apostrophes ’ ‘ ʼ ʹ ` ´ ′ → ' and quotes “ ” „ ‟ « » ″ → ", so "м'ята" finds "м’ята".
+ * - Soft hyphens and zero-width characters are dropped; every run of whitespace becomes one space.
+ *
+ * `map[i]` is the offset (UTF-16) in the original of the character that produced folded
+ * character i; `map[folded.length]` is the original length. A folded range [s, e) maps back to
+ * [map[s], originalEnd(e)), which spans whole original characters (with their combining marks).
+ */
+import type { Cue } from './types.js';
+
+export interface FoldedText {
+  text: string;
+  map: Int32Array;
+}
+
+export interface SearchMatch {
+  /** Index into the `cues` array given. */
+  cueIndex: number;
+  /** UTF-16 offsets into `cues[cueIndex].text`, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface SearchOptions {
+  /** Stop after this many matches (default 10 000). */
+  maxMatches?: number;
+}
+
+/** All cues folded once; build it when the track changes and search it on every keystroke. */
+export interface SearchIndex {
+  /** The folded cue texts joined by "\n" (folding never yields "\n", so no match spans cues). */
+  readonly text: string;
+  /** Offset of each cue's folded text in `text`. */
+  readonly starts: Int32Array;
+  /** Each cue's offset map (see `foldForSearch`). */
+  readonly maps: readonly Int32Array[];
+}
+
+const DEFAULT_MAX = 10_000;
+
+const MARK_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const IGNORED_RE = /^[\u00ad\u200b-\u200d\u2060\ufeff]$/;
+const SPACE_RE = /^\s$/;
+const SPECIAL: Record<string, string> = {
+  ґ: 'г', ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', ı: 'i', ς: 'σ',
+  '’': "'", '‘': "'", 'ʼ': "'", 'ʹ': "'", '`': "'", '´': "'", '′': "'",
+  '“': '"', '”': '"', '„': '"', '‟': '"', '«': '"', '»': '"', '″': '"',
+};
+
+/** Per-character fold cache for non-ASCII characters (bounded: cleared when it grows large). */
+const cache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const hit = cache.get(ch);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (IGNORED_RE.test(ch)) out = '';
+  else if (SPACE_RE.test(ch)) out = ' ';
+  else {
+    out = '';
+    const base = SPECIAL[ch] ?? ch.toLowerCase().normalize('NFKD').replace(MARK_RE, '').toLowerCase();
+    // NFKD may itself yield a special letter ("Ł" → "ł") or a space ("¨" → " " + mark).
+    for (const c of base) out += SPECIAL[c] ?? (SPACE_RE.test(c) ? ' ' : c);
+  }
+  if (cache.size > 20_000) cache.clear();
+  cache.set(ch, out);
+  return out;
+}
+
+/** Folds `text` for searching and maps every folded offset back to the original (see above). */
+export function foldForSearch(text: string): FoldedText {
+  const src = typeof text === 'string' ? text : '';
+  let out = '';
+  const map: number[] = [];
+  let lastSpace = false;
+  let i = 0;
+  while (i < src.length) {
+    const code = src.charCodeAt(i);
+    let ch: string;
+    let f: string;
+    if (code < 0x80) {
+      ch = src[i] as string;
+      // ASCII fast path.
+      if (code >= 65 && code <= 90) f = String.fromCharCode(code + 32);
+      else if (code === 96) f = "'";
+      else if (code === 32 || (code >= 9 && code <= 13)) f = ' ';
+      else f = ch;
+    } else {
+      const cp = src.codePointAt(i) as number;
+      ch = String.fromCodePoint(cp);
+      f = foldChar(ch);
+    }
+    for (const c of f) {
+      if (c === ' ') {
+        if (lastSpace) continue;
+        lastSpace = true;
+      } else lastSpace = false;
+      // `c` may be astral (two UTF-16 units): both map to the same original character.
+      for (let k = 0; k < c.length; k++) map.push(i);
+      out += c;
+    }
+    i += ch.length;
+  }
+  map.push(src.length);
+  return { text: out, map: Int32Array.from(map) };
+}
+
+/** Original end offset for a folded range ending at `end` (> 0): past the whole source character. */
+function originalEnd(map: Int32Array, end: number): number {
+  const last = map[end - 1] as number;
+  let j = end;
+  while (j < map.length - 1 && map[j] === last) j++;
+  return map[j] as number;
+}
+
+/** Folds every cue once. Cues whose text is not a string count as empty. */
+export function prepareSearchIndex(cues: readonly Cue[]): SearchIndex {
+  const list = Array.isArray(cues) ? cues : [];
+  const parts: string[] = [];
+  const maps: Int32Array[] = [];
+  const starts = new Int32Array(list.length);
+  let offset = 0;
+  list.forEach((cue, k) => {
+    const raw: unknown = (cue as Partial<Cue> | null | undefined)?.text;
+    const folded = foldForSearch(typeof raw === 'string' ? raw : '');
+    starts[k] = offset;
+    parts.push(folded.text);
+    maps.push(folded.map);
+    offset += folded.text.length + 1;
+  });
+  return { text: parts.join('\n'), starts, maps };
+}
+
+/** Index of the last element ≤ x in the ascending array `a` (x ≥ a[0]). */
+function lastAtOrBefore(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Every non-overlapping match of `query` in the prepared cues, in cue order then offset order,
+ * at most `maxMatches`. The folded query is trimmed; an empty one gives [].
+ */
+export function searchPrepared(index: SearchIndex, query: string, options: SearchOptions = {}): SearchMatch[] {
+  const q = foldForSearch(typeof query === 'string' ? query : '').text.trim();
+  const max = typeof options.maxMatches === 'number' && options.maxMatches >= 0 ? Math.floor(options.maxMatches) : DEFAULT_MAX;
+  const out: SearchMatch[] = [];
+  if (!q || !index || typeof index.text !== 'string' || max === 0) return out;
+  const { text, starts, maps } = index;
+  let from = 0;
+  let cue = 0;
+  while (out.length < max) {
+    const at = text.indexOf(q, from);
+    if (at < 0) break;
+    from = at + q.length;
+    // Matches come in increasing order, so the cue only moves forward.
+    if (cue + 1 < starts.length && (starts[cue + 1] as number) <= at) cue = lastAtOrBefore(starts, at);
+    const map = maps[cue];
+    if (!map) break;
+    const local = at - (starts[cue] as number);
+    out.push({ cueIndex: cue, start: map[local] as number, end: originalEnd(map, local + q.length) });
+  }
+  return out;
+}
+
+/** One-shot search (folds every cue; prefer `prepareSearchIndex` + `searchPrepared` when typing). */
+export function searchCues(cues: readonly Cue[], query: string, options: SearchOptions = {}): SearchMatch[] {
+  return searchPrepared(prepareSearchIndex(cues), query, options);
+}
+
+/**
+ * Indexes of `cue.words` that the match overlaps, ascending; [] when the cue has no words.
+ *
+ * Word positions in `cue.text`: when the words' texts joined by single spaces equal the cue
+ * text (what the parsers produce), word k starts after the previous words and their spaces.
+ * Otherwise each word is looked up (exact, case-sensitive) in the text after the previous
+ * word found; a word not found there has no position and is never reported.
+ */
+export function wordRangesForMatch(cue: Cue, match: SearchMatch): number[] {
+  const words = Array.isArray(cue?.words) ? cue.words : [];
+  const text = typeof cue?.text === 'string' ? cue.text : '';
+  if (!words.length || !match || !(match.end > match.start)) return [];
+  const texts = words.map((w) => (typeof w?.text === 'string' ? w.text : ''));
+  const joined = texts.join(' ') === text;
+  const out: number[] = [];
+  let cursor = 0;
+  texts.forEach((t, k) => {
+    let at: number;
+    if (joined) at = cursor;
+    else {
+      at = t ? text.indexOf(t, cursor) : -1;
+      if (at < 0) return;
+    }
+    const end = at + t.length;
+    cursor = joined ? end + 1 : end;
+    if (at < match.end && end > match.start) out.push(k);
+  });
+  return out;
+}

@@ -1,0 +1,615 @@
+/**
+ * W3C TextQuoteSelector anchoring on a plain string. The component extracts the article's
+ * text, anchors every claim here, then maps the returned offsets (into the ORIGINAL string)
+ * back to DOM ranges. Pure; never throws.
+ *
+ * Matching happens on a normalised copy of the text (`normaliseForMatch`): whitespace runs
+ * collapsed, typographic quotes/dashes folded to ASCII, NFKC per character, lower case.
+ * Order of attempts for one quote:
+ *   1. every exact occurrence of the normalised quote, scored by prefix/suffix similarity;
+ *   2. otherwise approximate matches (Myers' algorithm, approx-string-match) with at most
+ *      `maxErrorsRatio` errors, scored the same way;
+ *   3. when nothing is accepted, a wider search (80 % errors) only to report the closest text.
+ *
+ * score = 0.75 · quote similarity + 0.25 · mean(prefix, suffix similarity), or the quote
+ * similarity alone when the quote has no context. With the default minScore 0.75, an exact
+ * match is always accepted (its context only chooses between occurrences), while an
+ * approximate match must be backed by its context or be close: 3 typos in 80 characters pass,
+ * unrelated text is rejected. "A wrong confident match is worse than a reported miss."
+ */
+import search from 'approx-string-match';
+import type { Problem } from './types.js';
+
+/** W3C TextQuoteSelector: the quoted text and a little of the text before and after it. */
+export interface TextQuote {
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface NormalisedText {
+  text: string;
+  /** Normalised offset → original offset; length = text.length + 1 (last = original length). */
+  map: number[];
+}
+
+/** A text normalised once for anchoring many quotes (see `prepareText`). Treat as opaque. */
+export interface PreparedText {
+  readonly text: string;
+  readonly norm: { readonly text: string; readonly map: Int32Array };
+}
+
+export interface AnchorOptions {
+  /** Accept a match scoring at least this (0..1). Default 0.75. */
+  minScore?: number;
+  /** Most errors allowed in an approximate match, as a share of the quote's length. Default 0.2. */
+  maxErrorsRatio?: number;
+  /** An original offset where the quote is expected (e.g. its last position): breaks ties. */
+  hint?: number;
+}
+
+export type AnchorResult =
+  | { found: true; start: number; end: number; score: number }
+  | { found: false; candidate?: string; score: number };
+
+export const DEFAULT_MIN_SCORE = 0.75;
+export const DEFAULT_MAX_ERRORS_RATIO = 0.2;
+const QUOTE_WEIGHT = 0.75;
+/** Context compared on each side: the characters nearest the quote. */
+const CONTEXT_CHARS = 64;
+/** Quotes shorter than this only match exactly: random text matches short patterns with a few errors far too often. */
+const MIN_FUZZY_LENGTH = 12;
+/** Quotes longer than this are searched by their head and tail (SEED chars), then verified in a window. */
+const LONG_QUOTE = 256;
+const SEED = 128;
+/** Normalised characters per step of incremental work (normalising or searching). */
+const CHUNK = 1 << 18;
+const MAX_OCCURRENCES = 10_000;
+const MAX_CANDIDATES = 1000;
+const CANDIDATE_CHARS = 120;
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+const FOLD = new Map<number, string>();
+for (const c of '\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u301d\u301e\u301f') FOLD.set(c.codePointAt(0)!, '"');
+for (const c of '\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u00b4\u02b9\u02bb\u02bc\u0060') FOLD.set(c.codePointAt(0)!, "'");
+for (const c of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d') FOLD.set(c.codePointAt(0)!, '-');
+/** Dropped: soft hyphen, zero-width characters, bidi controls, BOM. */
+const IGNORABLE = new Set([0xad, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff]);
+
+function isSpace(cp: number): boolean {
+  return (
+    cp === 32 || (cp >= 9 && cp <= 13) || cp === 0x85 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000
+  );
+}
+
+// Per-BMP-code-unit caches (allocated on first use): 0 unknown, 1 not a mark, 2 a mark; and the
+// folded form when it is one code unit (-1 unknown, -2 "use the string form").
+let markTable: Uint8Array | null = null;
+let foldTable: Int32Array | null = null;
+const astralMarks = new Map<number, boolean>();
+
+/** Combining mark (composes with the character before it). */
+function isMark(cp: number): boolean {
+  if (cp < 0x300) return false;
+  if (cp <= 0x36f) return true;
+  if (cp < 0x10000) {
+    markTable ??= new Uint8Array(0x10000);
+    let m = markTable[cp]!;
+    if (m === 0) markTable[cp] = m = /^\p{M}$/u.test(String.fromCharCode(cp)) ? 2 : 1;
+    return m === 2;
+  }
+  let m = astralMarks.get(cp);
+  if (m === undefined) astralMarks.set(cp, (m = /^\p{M}$/u.test(String.fromCodePoint(cp))));
+  return m;
+}
+
+/** NFKC, lower case, folded punctuation; spaces become " ", ignorables vanish. */
+function foldString(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFKC').toLowerCase()) {
+    const cp = ch.codePointAt(0)!;
+    if (IGNORABLE.has(cp)) continue;
+    out += isSpace(cp) ? ' ' : (FOLD.get(cp) ?? ch);
+  }
+  return out;
+}
+
+const foldCache = new Map<number, string>();
+function foldCodePoint(cp: number): string {
+  let f = foldCache.get(cp);
+  if (f === undefined) foldCache.set(cp, (f = FOLD.get(cp) ?? foldString(String.fromCodePoint(cp))));
+  return f;
+}
+
+/** Output buffers of the normaliser; typed arrays keep the hot loop fast on megabytes of text. */
+class NormBuffer {
+  units: Uint16Array;
+  map: Int32Array;
+  length = 0;
+  lastSpace = false;
+  constructor(capacity: number) {
+    this.units = new Uint16Array(Math.max(16, capacity));
+    this.map = new Int32Array(Math.max(16, capacity) + 1);
+  }
+  grow(): void {
+    const units = new Uint16Array(this.units.length * 2);
+    units.set(this.units);
+    const map = new Int32Array(units.length + 1);
+    map.set(this.map);
+    this.units = units;
+    this.map = map;
+  }
+  /** Appends normalised units that all come from the original offset `at` (collapsing spaces). */
+  push(s: string, at: number): void {
+    for (let u = 0; u < s.length; u++) {
+      const code = s.charCodeAt(u);
+      if (code === 32) {
+        if (this.lastSpace) continue;
+        this.lastSpace = true;
+      } else this.lastSpace = false;
+      if (this.length === this.units.length) this.grow();
+      this.units[this.length] = code;
+      this.map[this.length++] = at;
+    }
+  }
+  text(): string {
+    const parts: string[] = [];
+    for (let i = 0; i < this.length; i += 8192) {
+      // apply, not spread: spreading a typed array goes through its iterator (several times slower).
+      parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]));
+    }
+    return parts.join('');
+  }
+}
+
+/** Normalises text[from, to) into `b` (a cluster may run past `to`); returns where it stopped. */
+function normaliseRange(text: string, from: number, to: number, b: NormBuffer): number {
+  const n = text.length;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && (i + 1 >= n || text.charCodeAt(i + 1) < 0x300)) {
+      // Fast path: ASCII not followed by a combining mark.
+      if (b.length === b.units.length) b.grow();
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        if (!b.lastSpace) {
+          b.units[b.length] = 32;
+          b.map[b.length++] = i;
+          b.lastSpace = true;
+        }
+      } else {
+        b.units[b.length] = c >= 65 && c <= 90 ? c + 32 : c === 96 ? 39 : c;
+        b.map[b.length++] = i;
+        b.lastSpace = false;
+      }
+      i++;
+      continue;
+    }
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if ((c < 0xd800 || c > 0xdfff) && !isMark(next)) {
+      // One BMP unit on its own: the cached fold, as one unit when possible.
+      foldTable ??= new Int32Array(0x10000).fill(-1);
+      let f = foldTable[c]!;
+      if (f === -1) {
+        const s = foldCodePoint(c);
+        foldTable[c] = f = s.length === 1 ? s.charCodeAt(0) : -2;
+      }
+      if (f === -2) b.push(foldCodePoint(c), i);
+      else if (f !== 32 || !b.lastSpace) {
+        if (b.length === b.units.length) b.grow();
+        b.units[b.length] = f;
+        b.map[b.length++] = i;
+        b.lastSpace = f === 32;
+      }
+      i++;
+      continue;
+    }
+    // A code point and the combining marks after it, normalised together (e + U+0301 = é).
+    const cp = text.codePointAt(i)!;
+    const first = i + (cp > 0xffff ? 2 : 1);
+    let j = first;
+    while (j < n) {
+      const m = text.codePointAt(j)!;
+      if (!isMark(m)) break;
+      j += m > 0xffff ? 2 : 1;
+    }
+    b.push(j === first ? foldCodePoint(cp) : foldString(text.slice(i, j)), i);
+    i = j;
+  }
+  return i;
+}
+
+/** Normalises in steps of CHUNK characters, yielding between steps. */
+function* normaliseSteps(text: string): Generator<void, PreparedText['norm']> {
+  const b = new NormBuffer(text.length + 16);
+  let i = 0;
+  while (i < text.length) {
+    i = normaliseRange(text, i, Math.min(text.length, i + CHUNK), b);
+    if (i < text.length) yield;
+  }
+  b.map[b.length] = text.length;
+  return { text: b.text(), map: b.map.slice(0, b.length + 1) };
+}
+
+function drain<R>(gen: Generator<unknown, R>): R {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Normalised text for matching, with the map back to original offsets. Collapses whitespace
+ * runs to one space, folds typographic quotes, apostrophes and dashes to ASCII, applies NFKC
+ * per character (with its combining marks), lower-cases, drops soft hyphens and zero-width
+ * characters. Letters are otherwise kept (no accent stripping).
+ */
+export function normaliseForMatch(text: string): NormalisedText {
+  if (typeof text !== 'string') return { text: '', map: [0] };
+  const { text: t, map } = drain(normaliseSteps(text));
+  const out = new Array<number>(map.length);
+  for (let i = 0; i < map.length; i++) out[i] = map[i]!;
+  return { text: t, map: out };
+}
+
+/** Normalises `text` once, for anchoring several quotes (`anchorQuote(prepared, …)`). */
+export function prepareText(text: string): PreparedText {
+  const t = typeof text === 'string' ? text : '';
+  return { text: t, norm: drain(normaliseSteps(t)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+/**
+ * Edit distance between `a` (consumed entirely) and a stretch of `text` starting at `pos` and
+ * read in direction `dir` (+1 forwards, -1 backwards), stopping anywhere: how well the context
+ * `a`, read outwards from the match, agrees with the text next to the match.
+ */
+function contextErrors(a: string, text: string, pos: number, dir: 1 | -1, limit: number): number {
+  const m = a.length;
+  const len = dir === 1 ? Math.min(limit, text.length - pos) : Math.min(limit, pos);
+  const at = (j: number): number => text.charCodeAt(dir === 1 ? pos + j : pos - 1 - j);
+  const ac = (i: number): number => a.charCodeAt(dir === 1 ? i : m - 1 - i);
+  let prev = new Array<number>(len + 1);
+  let cur = new Array<number>(len + 1);
+  for (let j = 0; j <= len; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const ci = ac(i - 1);
+    for (let j = 1; j <= len; j++) {
+      const sub = prev[j - 1]! + (ci === at(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = m;
+  for (let j = 0; j <= len; j++) best = Math.min(best, prev[j]!);
+  return best;
+}
+
+interface Context {
+  prefix: string | null;
+  suffix: string | null;
+}
+
+function sideSimilarity(N: string, pos: number, context: string, dir: 1 | -1): number {
+  let p = pos;
+  if (dir === -1) while (p > 0 && N.charCodeAt(p - 1) === 32) p--;
+  else while (p < N.length && N.charCodeAt(p) === 32) p++;
+  // At the edge of the text, the missing part of the context counts half: the extracted text may
+  // simply start (or end) there, but that is weaker evidence than context that is really there.
+  const available = dir === -1 ? p : N.length - p;
+  const n = Math.min(context.length, available);
+  if (n === 0) return 0.5;
+  const ctx = dir === -1 ? context.slice(-n) : context.slice(0, n);
+  let similarity: number;
+  if (dir === -1 ? N.slice(p - n, p) === ctx : N.startsWith(ctx, p)) similarity = 1; // verbatim: skip the DP
+  else similarity = Math.max(0, 1 - contextErrors(ctx, N, p, dir, n + Math.ceil(n / 4) + 1) / n);
+  return (similarity * n + 0.5 * (context.length - n)) / context.length;
+}
+
+function score(N: string, start: number, end: number, quoteSimilarity: number, ctx: Context): number {
+  const sides: number[] = [];
+  if (ctx.prefix !== null) sides.push(sideSimilarity(N, start, ctx.prefix, -1));
+  if (ctx.suffix !== null) sides.push(sideSimilarity(N, end, ctx.suffix, 1));
+  if (sides.length === 0) return quoteSimilarity;
+  const contextScore = sides.reduce((s, x) => s + x, 0) / sides.length;
+  return QUOTE_WEIGHT * quoteSimilarity + (1 - QUOTE_WEIGHT) * contextScore;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Searching
+
+interface Match {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Keeps one match per overlapping group (fewest errors), at most MAX_CANDIDATES overall. */
+function dedupe(matches: Match[]): Match[] {
+  matches.sort((a, b) => a.start - b.start || a.errors - b.errors);
+  const out: Match[] = [];
+  for (const m of matches) {
+    const last = out[out.length - 1];
+    if (last && m.start < last.end) {
+      if (m.errors < last.errors) out[out.length - 1] = m;
+    } else out.push(m);
+  }
+  if (out.length <= MAX_CANDIDATES) return out;
+  return out.sort((a, b) => a.errors - b.errors || a.start - b.start).slice(0, MAX_CANDIDATES);
+}
+
+/** approx-string-match over the text in CHUNK-sized, overlapping slices, yielding between them. */
+function* chunkedSearch(N: string, pattern: string, k: number, from = 0, to = N.length): Generator<void, Match[]> {
+  const out: Match[] = [];
+  const overlap = pattern.length + k;
+  for (let s = from; s < to; s += CHUNK) {
+    const e = Math.min(to, s + CHUNK + overlap);
+    for (const m of search(N.slice(s, e), pattern, k)) out.push({ start: m.start + s, end: m.end + s, errors: m.errors });
+    if (e >= to) break;
+    yield;
+  }
+  return dedupe(out);
+}
+
+/**
+ * Approximate matches of Q with at most k errors. Myers' cost grows with the pattern's length
+ * (32 characters per machine word), so a long quote is first located by its head and its tail
+ * (either survives edits concentrated in the other), then verified whole near those places.
+ */
+function* approximate(N: string, Q: string, k: number): Generator<void, Match[]> {
+  if (Q.length <= LONG_QUOTE) return yield* chunkedSearch(N, Q, k);
+  const kSeed = Math.floor((k * SEED) / Q.length);
+  const head = yield* chunkedSearch(N, Q.slice(0, SEED), kSeed);
+  const tail = yield* chunkedSearch(N, Q.slice(-SEED), kSeed);
+  const windows = [
+    ...head.slice(0, 50).map((m) => [m.start - k, m.start + Q.length + k] as const),
+    ...tail.slice(0, 50).map((m) => [m.end - Q.length - k, m.end + k] as const),
+  ];
+  const out: Match[] = [];
+  for (const [s, e] of windows) {
+    out.push(...(yield* chunkedSearch(N, Q, k, Math.max(0, s), Math.min(N.length, e))));
+  }
+  return dedupe(out);
+}
+
+interface Scored {
+  start: number;
+  end: number;
+  score: number;
+}
+
+function* anchorSteps(p: PreparedText, quote: TextQuote, options: AnchorOptions): Generator<void, AnchorResult> {
+  const exact = isObject(quote) ? quote.exact : undefined;
+  if (typeof exact !== 'string') return { found: false, score: 0 };
+  const N = p.norm.text;
+  const Q = normaliseForMatch(exact).text.trim();
+  if (Q === '' || N === '') return { found: false, score: 0 };
+  const minScore = finiteOr(options.minScore, DEFAULT_MIN_SCORE);
+  const ratio = Math.min(0.5, Math.max(0, finiteOr(options.maxErrorsRatio, DEFAULT_MAX_ERRORS_RATIO)));
+  const side = (s: unknown, trim: (x: string) => string): string | null => {
+    if (typeof s !== 'string') return null;
+    const t = trim(normaliseForMatch(s).text);
+    return t === '' ? null : t;
+  };
+  const ctx: Context = {
+    prefix: side(quote.prefix, (t) => t.trimEnd().slice(-CONTEXT_CHARS)),
+    suffix: side(quote.suffix, (t) => t.trimStart().slice(0, CONTEXT_CHARS)),
+  };
+  const hint = typeof options.hint === 'number' && Number.isFinite(options.hint) ? toNormalised(p.norm.map, options.hint) : null;
+  let best: Scored | null = null;
+  const consider = (start: number, end: number, errors: number): void => {
+    const s = score(N, start, end, 1 - errors / Q.length, ctx);
+    const better =
+      best === null ||
+      s > best.score + 1e-9 ||
+      (s > best.score - 1e-9 && hint !== null && Math.abs(start - hint) < Math.abs(best.start - hint));
+    if (better) best = { start, end, score: s };
+  };
+  const accepted = (): AnchorResult | null =>
+    best !== null && best.score >= minScore ? { found: true, ...toOriginal(p, best.start, best.end), score: best.score } : null;
+
+  // 1. Exact occurrences.
+  let count = 0;
+  for (let at = N.indexOf(Q); at >= 0 && count < MAX_OCCURRENCES; at = N.indexOf(Q, at + 1), count++) {
+    consider(at, at + Q.length, 0);
+    if (count % 500 === 499) yield;
+  }
+  let result = accepted();
+  if (result) return result;
+
+  // 2. Approximate matches.
+  const k = Math.floor(ratio * Math.max(0, Q.length - MIN_FUZZY_LENGTH + 1));
+  if (k > 0) for (const m of yield* approximate(N, Q, k)) consider(m.start, m.end, m.errors);
+  result = accepted();
+  if (result) return result;
+
+  // 3. Nothing acceptable: find the closest text, only to report it.
+  // (Unrelated text typically differs from a sentence by 55-70 %, so allow up to 80 % here.)
+  if (best === null && Q.length >= 4) for (const m of yield* approximate(N, Q, Math.floor(Q.length * 0.8))) consider(m.start, m.end, m.errors);
+  const closest = best as Scored | null;
+  if (closest === null) return { found: false, score: 0 };
+  return { found: false, candidate: candidateText(p, closest), score: closest.score };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offsets
+
+function isObject(v: unknown): v is object {
+  return typeof v === 'object' && v !== null;
+}
+
+function finiteOr(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** First normalised offset whose original offset is ≥ `offset`. */
+function toNormalised(map: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (map[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Original [start, end) of the normalised range [s, e): the end covers the last unit's whole source character. */
+function toOriginal(p: PreparedText, s: number, e: number): { start: number; end: number } {
+  const map = p.norm.map;
+  const start = map[s] ?? p.text.length;
+  if (e <= s) return { start, end: start };
+  const lastSource = map[e - 1]!;
+  let j = e;
+  while (j < map.length - 1 && map[j] === lastSource) j++;
+  return { start, end: Math.max(start, map[j] ?? p.text.length) };
+}
+
+function candidateText(p: PreparedText, m: Scored): string {
+  const { start, end } = toOriginal(p, m.start, m.end);
+  const t = p.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return t.length > CANDIDATE_CHARS ? `${t.slice(0, CANDIDATE_CHARS - 1)}…` : t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public entry points
+
+/**
+ * Anchors one quote in `text` (a string, or a `prepareText` result to reuse the normalisation).
+ * Offsets are into the original text. Runs synchronously: for long texts or many quotes,
+ * use `anchorQuotesIncrementally` / `anchorQuotesAsync`.
+ */
+export function anchorQuote(text: string | PreparedText, quote: TextQuote, options: AnchorOptions = {}): AnchorResult {
+  try {
+    const p = typeof text === 'string' ? prepareText(text) : text;
+    if (!isObject(p) || typeof p.text !== 'string' || !isObject(p.norm)) return { found: false, score: 0 };
+    return drain(anchorSteps(p, quote, isObject(options) ? options : {}));
+  } catch {
+    return { found: false, score: 0 };
+  }
+}
+
+export type AnchorStep =
+  | { phase: 'prepare' }
+  | { phase: 'search'; index: number }
+  | { phase: 'done'; index: number; result: AnchorResult };
+
+/**
+ * Anchors several quotes, one bounded step at a time: each `next()` does at most about one
+ * CHUNK (256 K characters) of work, so the caller can yield to the event loop between steps.
+ * The text is normalised once for all quotes. The generator's return value holds every result
+ * in order; `done` steps deliver them as they come.
+ */
+export function* anchorQuotesIncrementally(
+  text: string | PreparedText,
+  quotes: readonly TextQuote[],
+  options: AnchorOptions = {},
+): Generator<AnchorStep, AnchorResult[], void> {
+  const results: AnchorResult[] = [];
+  let list: unknown[] = [];
+  try {
+    list = Array.isArray(quotes) ? [...quotes] : [];
+  } catch {
+    list = [];
+  }
+  let p: PreparedText;
+  try {
+    if (typeof text === 'string') {
+      const gen = normaliseSteps(text);
+      let r = gen.next();
+      while (!r.done) {
+        yield { phase: 'prepare' };
+        r = gen.next();
+      }
+      p = { text, norm: r.value };
+    } else if (isObject(text) && typeof text.text === 'string' && isObject(text.norm)) p = text;
+    else p = prepareText('');
+  } catch {
+    p = prepareText('');
+  }
+  const opts: AnchorOptions = isObject(options) ? options : {};
+  for (let index = 0; index < list.length; index++) {
+    let result: AnchorResult = { found: false, score: 0 };
+    try {
+      const gen = anchorSteps(p, list[index] as TextQuote, opts);
+      let r = gen.next();
+      while (!r.done) {
+        yield { phase: 'search', index };
+        r = gen.next();
+      }
+      result = r.value;
+    } catch {
+      // keep the "not found" result
+    }
+    results.push(result);
+    yield { phase: 'done', index, result };
+  }
+  return results;
+}
+
+export interface AnchorAsyncOptions extends AnchorOptions {
+  /** Milliseconds of work between yields to the event loop. Default 8. */
+  budgetMs?: number;
+  /** How to yield; default `setTimeout(…, 0)`. A component may pass `requestAnimationFrame`-based or scheduler.yield. */
+  yieldToEventLoop?: () => Promise<void>;
+  /** Stops early: the remaining results are `{found: false, score: 0}`. */
+  signal?: AbortSignal;
+  /** Called as each quote's result is ready. */
+  onResult?: (index: number, result: AnchorResult) => void;
+}
+
+/** Drives `anchorQuotesIncrementally`, yielding to the event loop every `budgetMs`. Never rejects. */
+export async function anchorQuotesAsync(
+  text: string | PreparedText,
+  quotes: readonly TextQuote[],
+  options: AnchorAsyncOptions = {},
+): Promise<AnchorResult[]> {
+  let results: AnchorResult[] = [];
+  try {
+    const opts: AnchorAsyncOptions = isObject(options) ? options : {};
+    const count = Array.isArray(quotes) ? quotes.length : 0;
+    results = Array.from({ length: count }, () => ({ found: false, score: 0 }));
+    const budget = finiteOr(opts.budgetMs, 8);
+    const pause = opts.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const gen = anchorQuotesIncrementally(text, quotes, opts);
+    let since = Date.now();
+    for (;;) {
+      if (opts.signal?.aborted) return results;
+      const r = gen.next();
+      if (r.done) return r.value;
+      const step = r.value;
+      if (step.phase === 'done') {
+        results[step.index] = step.result;
+        try {
+          opts.onResult?.(step.index, step.result);
+        } catch {
+          // a throwing callback must not stop anchoring
+        }
+      }
+      if (Date.now() - since >= budget) {
+        await pause();
+        since = Date.now();
+      }
+    }
+  } catch {
+    return results;
+  }
+}
+
+/** The `claim-not-found` problem for a result that was not anchored, else null. */
+export function anchorProblem(claimId: string, result: AnchorResult): Problem | null {
+  try {
+    if (!isObject(result) || result.found !== false || typeof claimId !== 'string') return null;
+    const p: Problem = { kind: 'anchor', code: 'claim-not-found', id: claimId, score: Math.round(finiteOr(result.score, 0) * 1000) / 1000 };
+    if (typeof result.candidate === 'string') p.candidate = result.candidate;
+    return p;
+  } catch {
+    return null;
+  }
+}
