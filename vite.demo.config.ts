@@ -1,10 +1,24 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
+
+/** Puts data/demo/article.html (the generated, trusted demo article) into the page at build time. */
+function injectArticle(): Plugin {
+  return {
+    name: 'inject-demo-article',
+    transformIndexHtml(html) {
+      const article = readFileSync(new URL('./data/demo/article.html', import.meta.url), 'utf8')
+        .replace('<article>', '<article id="article" class="article" tabindex="-1">');
+      return html.replace('<!-- demo-article -->', article);
+    },
+  };
+}
 
 // The static demo site: relative paths, so it works under any sub-path of any static server.
 export default defineConfig({
   root: 'demo',
   base: './',
   publicDir: '../data/demo',
+  plugins: [injectArticle()],
   build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
   server: { fs: { allow: ['..'] } },
 });

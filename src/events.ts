@@ -40,6 +40,12 @@ export interface TranscriptErrorDetail {
   score?: number;
 }
 
+export interface EvidenceSelectDetail {
+  annotationId: string;
+  /** Start of the passage, seconds. */
+  time: number;
+}
+
 const init = <T>(detail: T): CustomEventInit<T> => ({ detail, bubbles: true, composed: true });
 
 /** Fired after the viewer set the media's `currentTime`. */
@@ -82,6 +88,14 @@ export class TranscriptErrorEvent extends CustomEvent<TranscriptErrorDetail> {
   }
 }
 
+/** Fired by `<at-evidence-map>` when a mark was activated. */
+export class EvidenceSelectEvent extends CustomEvent<EvidenceSelectDetail> {
+  static readonly eventName = 'evidence-select' as const;
+  constructor(detail: EvidenceSelectDetail) {
+    super(EvidenceSelectEvent.eventName, init(detail));
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'transcript-seek': TranscriptSeekEvent;
@@ -89,5 +103,6 @@ declare global {
     'annotation-toggle': AnnotationToggleEvent;
     'claim-activate': ClaimActivateEvent;
     'transcript-error': TranscriptErrorEvent;
+    'evidence-select': EvidenceSelectEvent;
   }
 }

@@ -15,6 +15,10 @@ export const styles = css`
     --_error-bg: var(--at-error-background, #fce8e6);
     --_border: var(--at-border-color, #dadce0);
     --_focus: var(--at-focus-ring-color, #0b57d0);
+    --_supports: var(--at-claim-supports-color, #137333);
+    --_contradicts: var(--at-claim-contradicts-color, #b3261e);
+    --_context: var(--at-claim-context-color, #8a5a00);
+    --_unsupported: var(--at-claim-unsupported-color, #5f6368);
     display: flex;
     flex-direction: column;
     position: relative;
@@ -45,6 +49,10 @@ export const styles = css`
       --_error-bg: var(--at-error-background, #3c1f1d);
       --_border: var(--at-border-color, #3c4043);
       --_focus: var(--at-focus-ring-color, #8ab4f8);
+      --_supports: var(--at-claim-supports-color, #81c995);
+      --_contradicts: var(--at-claim-contradicts-color, #f28b82);
+      --_context: var(--at-claim-context-color, #fdd663);
+      --_unsupported: var(--at-claim-unsupported-color, #bdc1c6);
     }
   }
   :host([hidden]) {
@@ -64,13 +72,14 @@ export const styles = css`
     padding: 0.25rem 0;
   }
   .row {
-    display: flex;
-    align-items: flex-start;
-    gap: 0.25rem;
-    padding-inline-end: 0.5rem;
+    position: relative;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    padding-inline: 0.5rem;
   }
   .line {
-    flex: 1 1 auto;
+    grid-column: 1;
     display: grid;
     grid-template-columns: var(--at-timestamp-width, 4.5em) 1fr;
     gap: 0 0.5rem;
@@ -130,6 +139,165 @@ export const styles = css`
   }
   .word:hover {
     text-decoration: underline dotted;
+  }
+  .row-actions {
+    grid-column: 2;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.25rem;
+    padding-top: 0.3rem;
+  }
+  .row-actions button {
+    font: inherit;
+    font-size: 0.8em;
+    line-height: 1.2;
+    padding: 0.15rem 0.45rem;
+    border-radius: 999px;
+    cursor: pointer;
+  }
+  .copy-link {
+    color: var(--_muted);
+    background: transparent;
+    border: 1px solid transparent;
+    opacity: 0;
+  }
+  .row:hover .copy-link,
+  .row:focus-within .copy-link,
+  .copy-link:focus-visible {
+    opacity: 1;
+  }
+  .marker {
+    --_c: var(--_unsupported);
+    color: var(--_c);
+    background: color-mix(in srgb, var(--_c) 10%, var(--_bg));
+    border: 1.5px solid var(--_c);
+    font-weight: 600;
+  }
+  .marker[aria-expanded='true'] {
+    color: var(--_bg);
+    background: var(--_c);
+  }
+  .rel-supports {
+    --_c: var(--_supports);
+  }
+  .rel-contradicts {
+    --_c: var(--_contradicts);
+  }
+  .rel-context {
+    --_c: var(--_context);
+  }
+  .rel-unsupported {
+    --_c: var(--_unsupported);
+  }
+  /* Span bars in the margin: one per annotation covering the line, patterned by relation. */
+  .gutter {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    display: flex;
+    gap: 2px;
+  }
+  .bar {
+    width: 4px;
+    background: var(--_c);
+  }
+  .bar.rel-contradicts {
+    background: repeating-linear-gradient(180deg, var(--_c) 0 4px, transparent 4px 7px);
+  }
+  .bar.rel-context {
+    background: radial-gradient(circle, var(--_c) 1.5px, transparent 2px) 0 0 / 4px 5px;
+  }
+  .annotation {
+    grid-column: 1 / -1;
+    margin: 0.25rem 0 0.5rem calc(var(--at-timestamp-width, 4.5em) + 1.25rem);
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_c);
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--_c) 8%, var(--_bg));
+    font-size: 0.925em;
+  }
+  .annotation:focus-visible,
+  .toolbar button:focus-visible,
+  .row-actions button:focus-visible,
+  .annotation button:focus-visible,
+  .annotation a:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .annotation .relation {
+    margin: 0;
+    font-weight: 700;
+    color: var(--_c);
+  }
+  .annotation .span-time {
+    margin-inline-start: 0.5rem;
+    font-weight: 400;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .annotation .note {
+    margin: 0.35rem 0;
+    white-space: pre-line;
+  }
+  .annotation ul {
+    margin: 0.25rem 0;
+    padding-inline-start: 1.1rem;
+  }
+  .annotation li {
+    margin: 0.2rem 0;
+  }
+  .annotation .summary {
+    color: var(--_muted);
+  }
+  .annotation .actions {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin-inline-start: 0.25rem;
+  }
+  .annotation button,
+  .toolbar button {
+    font: inherit;
+    font-size: 0.85em;
+    padding: 0.15rem 0.55rem;
+    color: var(--_accent);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    cursor: pointer;
+  }
+  .annotation a {
+    color: var(--_accent);
+  }
+  .sources-title {
+    margin: 0.35rem 0 0;
+    font-weight: 600;
+  }
+  .annotation .play {
+    margin-top: 0.25rem;
+  }
+  .toolbar {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    padding: 0.4rem 0.75rem;
+    border-bottom: 1px solid var(--_border);
+  }
+  .toolbar .map {
+    flex: 1 1 auto;
+  }
+  .lineless {
+    margin: 0.5rem 0.5rem 1rem;
+    padding-top: 0.5rem;
+    border-top: 1px solid var(--_border);
+  }
+  .lineless-title {
+    margin: 0 0 0.25rem;
+    font-size: 1em;
+  }
+  .lineless .annotation {
+    margin-inline-start: 0;
   }
   .status {
     padding: 0.75rem 1rem;

@@ -3,33 +3,44 @@ import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Cue, Problem, Transcript } from '../model/types.js';
+import type { AnnotationSet } from '../model/annotations.js';
 import { CueIndex } from '../model/cue-index.js';
 import { parseTranscript, normaliseTranscriptData } from '../model/parse/index.js';
-import { parseDeepLink } from '../model/deep-link.js';
+import { formatDeepLink, parseDeepLink } from '../model/deep-link.js';
+import { toClaimReview } from '../model/claim-review.js';
 import { IdRefController, isMediaLike, type MediaLike } from '../controllers/media-link.js';
 import { MediaTimeController } from '../controllers/media-time.js';
 import { TextLoaderController } from '../controllers/loader.js';
 import { AutoScrollController } from '../controllers/auto-scroll.js';
 import { ActiveCueController } from '../controllers/active-cue.js';
-import { TranscriptCueChangeEvent, TranscriptErrorEvent, TranscriptSeekEvent } from '../events.js';
+import { AnnotationController } from '../controllers/annotations.js';
+import { ArticleAnchorsController } from '../controllers/article-anchors.js';
+import { LineFocus } from '../controllers/line-focus.js';
+import { Playback } from '../controllers/playback.js';
+import { AnnotationToggleEvent, ClaimActivateEvent, TranscriptCueChangeEvent, TranscriptErrorEvent, TranscriptSeekEvent } from '../events.js';
 import { initLocaleFromDocument } from '../localization.js';
 import { LineList } from './line-list.js';
 import { problemMessage } from './problem-messages.js';
+import { renderGutter, renderLineless, renderMarkers, renderOpenPanels, panelId, type AnnotationActions } from './annotation-view.js';
+import { renderProblems, renderToolbar, renderBackToNow } from './transcript-chrome.js';
+import { spokenTime } from './time-label.js';
+import type { EvidenceMark } from './evidence-map.js';
+import './evidence-map.js';
 import { styles } from './annotated-transcript.styles.js';
 
-const NAV_KEYS: Record<string, number | 'first' | 'last'> = {
-  ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: 'first', End: 'last',
-};
-
 /**
- * A video's timestamped transcript, synced to its player: the line being spoken is marked and
- * kept in view; activating a line (or a timed word) seeks the media there.
+ * A video's timestamped transcript, synced to its player, with annotations that link its lines
+ * to the claims an article makes. The line being spoken is marked and kept in view; activating
+ * a line (or a timed word) seeks the media there; claims found in the article are marked and
+ * lead to their evidence.
  *
- * @summary Interactive transcript synced to a `<video>`/`<audio>` (or any media-like element).
+ * @summary Interactive transcript synced to a media element, linking lines to an article's claims.
  *
  * @fires transcript-seek - After the viewer set the media's `currentTime`. Detail: `{time, cueId}`.
  * @fires transcript-cue-change - The active cue changed. Detail: `{cueId}` (null in a gap).
- * @fires transcript-error - One per problem found (fetch, format, parse, media). Detail: `{kind, message, line?, path?, id?}`.
+ * @fires annotation-toggle - An annotation was opened or closed. Detail: `{annotationId, open}`.
+ * @fires claim-activate - A claim was activated, in the article or from the transcript. Detail: `{claimId}`.
+ * @fires transcript-error - One per problem found (fetch, format, parse, annotation, anchor, media). Detail: `{kind, message, line?, path?, id?, candidate?, score?}`.
  *
  * @csspart line - A transcript line (focusable; activating it seeks).
  * @csspart active-line - Added beside `line` on the line being spoken.
@@ -40,7 +51,10 @@ const NAV_KEYS: Record<string, number | 'first' | 'last'> = {
  * @csspart active-word - Added beside `word` on the word being spoken.
  * @csspart back-to-now - The "back to current line" button shown while auto-scroll is paused.
  * @csspart scroller - The scroll container of the list.
- * @csspart error - The message box listing problems with the transcript or media.
+ * @csspart error - The message box listing problems (transcript and media; with `debug`, all).
+ * @csspart annotation - An open annotation.
+ * @csspart marker - The button that opens an annotation, on its first line.
+ * @csspart toolbar - The bar above the lines (expand/collapse all, evidence map).
  *
  * @cssprop [--at-max-height=60vh] - Maximum height; the transcript scrolls inside it.
  * @cssprop [--at-font-family=inherit] - Font family.
@@ -60,6 +74,10 @@ const NAV_KEYS: Record<string, number | 'first' | 'last'> = {
  * @cssprop [--at-focus-ring-color=#0b57d0] - Focus outline.
  * @cssprop [--at-radius=8px] - Corner radius of the element.
  * @cssprop [--at-timestamp-width=4.5em] - Width of the timestamp column.
+ * @cssprop [--at-claim-supports-color=#137333] - Supporting annotations (marker, bar, panel).
+ * @cssprop [--at-claim-contradicts-color=#b3261e] - Contradicting annotations.
+ * @cssprop [--at-claim-context-color=#8a5a00] - Context annotations.
+ * @cssprop [--at-claim-unsupported-color=#5f6368] - Claims nothing in the recording supports.
  */
 @localized()
 export class AnnotatedTranscript extends LitElement {
@@ -74,10 +92,8 @@ export class AnnotatedTranscript extends LitElement {
     return this._src;
   }
   set src(value: string | null) {
-    const old = this._src;
     this._src = value;
-    this.sourceMode = 'src';
-    this.requestUpdate('src', old);
+    this.transcriptMode = 'src';
   }
 
   /** Parsed transcript data: a Transcript object or a bare cue array. Whichever of `src`/`transcript` was set last wins. */
@@ -86,66 +102,151 @@ export class AnnotatedTranscript extends LitElement {
     return this._transcript;
   }
   set transcript(value: Transcript | readonly Cue[] | null) {
-    const old = this._transcript;
     this._transcript = value;
-    this.sourceMode = 'data';
-    this.requestUpdate('transcript', old);
+    this.transcriptMode = 'data';
   }
 
-  /** The media element to sync with; when set, it wins over `for`. */
+  /** URL of an annotation file (format v1, or W3C Web Annotation JSON-LD). */
+  @property({ attribute: 'annotations', reflect: true })
+  get annotationsSrc(): string | null {
+    return this._annotationsSrc;
+  }
+  set annotationsSrc(value: string | null) {
+    this._annotationsSrc = value;
+    this.annotationMode = 'src';
+  }
+
+  /** Parsed annotation data. Whichever of `annotationsSrc`/`annotations` was set last wins. */
   @property({ attribute: false })
-  get media(): MediaLike | null {
-    return this._media;
+  get annotations(): AnnotationSet | object | null {
+    return this._annotations;
   }
-  set media(value: MediaLike | null) {
-    const old = this._media;
-    this._media = isMediaLike(value) ? value : null;
-    this.requestUpdate('media', old);
-    this.bindMedia();
+  set annotations(value: AnnotationSet | object | null) {
+    this._annotations = value;
+    this.annotationMode = 'data';
   }
+
+  /** Id of the element holding the article whose claims the annotations quote; resolved like `for`. */
+  @property({ reflect: true }) article: string | null = null;
+
+  /** The article element; when set, it wins over `article`. */
+  @property({ attribute: false }) articleElement: Element | null = null;
+
+  /** The media element to sync with; when set, it wins over `for`. */
+  @property({ attribute: false }) media: MediaLike | null = null;
+
+  /** Shows every problem (annotation and anchoring ones too) in a visible panel, for editors. */
+  @property({ type: Boolean, reflect: true }) debug = false;
 
   /** The transcript being shown (cues in display order). */
   get cues(): readonly Cue[] {
     return this.index?.cues ?? [];
   }
 
-  /** Problems found in the current transcript, fetch or media. */
+  /** Every problem found: transcript, media, annotations and anchoring. */
   get problems(): readonly Problem[] {
-    return [...this.transcriptProblems, ...this.mediaProblems];
+    return [...this.transcriptProblems, ...this.mediaProblems, ...this.annotationProblems, ...this.anchorProblems];
+  }
+
+  /** The annotated passages (one mark per run of consecutive lines), for an `<at-evidence-map>` beside a player. */
+  get evidence(): EvidenceMark[] {
+    const { links, data } = this.notes;
+    const index = this.index;
+    if (!index) return [];
+    return data.annotations.flatMap((a) => {
+      const positions = (links.cuesOf.get(a.id) ?? []).map((id) => index.indexOfId(id)).filter((i) => i >= 0).sort((x, y) => x - y);
+      const marks: EvidenceMark[] = [];
+      for (const i of positions) {
+        const cue = index.cues[i]!;
+        const last = marks[marks.length - 1];
+        if (last && positions.includes(i - 1)) last.end = Math.max(last.end, cue.end);
+        else marks.push({ annotationId: a.id, relation: a.relation, start: cue.start, end: cue.end });
+      }
+      return marks;
+    });
   }
 
   @state() private index: CueIndex | null = null;
   @state() private transcriptProblems: Problem[] = [];
   @state() private mediaProblems: Problem[] = [];
+  @state() private annotationProblems: Problem[] = [];
+  @state() private anchorProblems: Problem[] = [];
   @state() private contentLang: string | undefined;
+  @state() private announcement = '';
 
   private _src: string | null = null;
   private _transcript: Transcript | readonly Cue[] | null = null;
-  private _media: MediaLike | null = null;
-  private sourceMode: 'src' | 'data' | null = null;
+  private _annotationsSrc: string | null = null;
+  private _annotations: AnnotationSet | object | null = null;
+  private transcriptMode: 'src' | 'data' | null = null;
+  private annotationMode: 'src' | 'data' | null = null;
   private generation = 0;
   private boundMedia: MediaLike | null = null;
-  private pendingSeek: { time: number; cueId: string | null } | null = null;
-  private focusIndex = 0;
   private deepLinkDone = false;
 
   private readonly lines = new LineList();
+  private readonly scroller = () => this.renderRoot.querySelector<HTMLElement>('.scroller');
+  private readonly lineFocus = new LineFocus(this.lines, this.scroller, {
+    onActivate: (i) => this.activate(i),
+    onNavigate: () => this.autoScroll.pause(),
+  });
+  private readonly playback = new Playback((request) => {
+    this.clock.sync();
+    this.dispatchEvent(new TranscriptSeekEvent(request));
+  });
   private readonly mediaRef = new IdRefController(this, () => this.htmlFor, () => this.bindMedia(), (el): el is Element => isMediaLike(el));
+  private readonly articleRef = new IdRefController(this, () => this.article, () => this.anchorClaims());
   private readonly autoScroll = new AutoScrollController(this);
   private readonly active = new ActiveCueController(this, this.lines, {
     onCueChange: (i) => this.cueChanged(i),
     onTarget: (el) => this.autoScroll.follow(el),
   });
   private readonly clock = new MediaTimeController(this, {
-    onTime: (t) => this.active.update(t),
-    onMetadata: () => this.applyPendingSeek(),
-    onError: (message) => this.setMediaProblems([{ kind: 'media', code: 'media-error', detail: message }]),
+    onTime: (t) => {
+      this.active.update(t);
+      this.playback.onTime(t);
+    },
+    onMetadata: () => this.playback.applyPending(),
+    onError: (message) => {
+      this.mediaProblems = [{ kind: 'media', code: 'media-error', detail: message }];
+      this.report(this.mediaProblems);
+    },
   });
   private readonly loader = new TextLoaderController(
     this,
     ({ text, url, contentType }) => parseTranscript(text, { url, contentType }),
     (result, problems) => this.showTranscript(result?.transcript ?? null, [...problems, ...(result?.problems ?? [])]),
   );
+  private readonly notes = new AnnotationController(this, {
+    onChange: () => {
+      this.requestUpdate();
+      this.anchorClaims();
+      this.applyDeepLink();
+    },
+    onProblems: (problems) => {
+      this.annotationProblems = problems;
+      this.report(problems);
+    },
+  });
+  private readonly anchors = new ArticleAnchorsController(this, {
+    onActivate: (claimId) => this.activateClaim(claimId),
+    onProblems: (problems) => {
+      this.anchorProblems = problems;
+      this.report(problems);
+    },
+  });
+  private readonly actions: AnnotationActions = {
+    toggle: (id) => this.toggleAnnotation(id),
+    showClaim: (claimId) => {
+      this.dispatchEvent(new ClaimActivateEvent({ claimId }));
+      this.anchors.focus(claimId);
+    },
+    copyClaimLink: (claimId) => void this.copyLink(formatDeepLink({ claim: claimId })),
+    playPassage: (id) => {
+      const span = this.notes.links.span.get(id);
+      if (span) this.playback.playPassage(span.start, span.end, this.notes.links.cuesOf.get(id)?.[0] ?? null);
+    },
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -160,83 +261,126 @@ export class AnnotatedTranscript extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.mediaRef.resolve();
-    if ((changed.has('src') || changed.has('transcript')) && this.sourceMode) this.loadSource();
+    if (changed.has('media')) this.bindMedia();
+    if (changed.has('article')) this.articleRef.resolve();
+    if (changed.has('articleElement')) this.anchorClaims();
+    if (changed.has('src') || changed.has('transcript')) this.loadTranscript();
+    if (changed.has('annotationsSrc') || changed.has('annotations')) {
+      if (this.annotationMode === 'src') this.notes.load(this._annotationsSrc);
+      else if (this.annotationMode === 'data') this.notes.setData(this._annotations);
+    }
   }
 
   protected override firstUpdated(): void {
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    if (scroller) this.autoScroll.bind(scroller);
+    this.autoScroll.bind(this.scroller()!);
   }
 
   protected override updated(): void {
     this.lines.attach(this.renderRoot.querySelector<HTMLElement>('ol.lines'));
     this.active.reapply();
-    this.lines.lineElement(Math.min(this.focusIndex, this.lines.length - 1))?.setAttribute('tabindex', '0');
+    this.lineFocus.restore();
   }
 
   protected override render() {
     const cues = this.cues;
-    const hours = cues.length > 0 && cues[cues.length - 1]!.start >= 3600;
     const loading = this.loader.state === 'loading';
+    const ctrl = this.notes;
+    const annotated = ctrl.data.annotations.length > 0;
     return html`
-      ${this.renderProblems()}
+      ${renderProblems(this.debug ? this.problems : [...this.transcriptProblems, ...this.mediaProblems], this.debug)}
+      ${renderToolbar(annotated, this.evidence, this.boundMedia?.duration, ctrl.open.size > 0, {
+        toggleAll: (open) => this.setAllOpen(open),
+        select: (id) => this.goToAnnotation(id),
+      })}
       <div class="scroller" part="scroller">
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}
-        ${!loading && !cues.length && !this.transcriptProblems.length
-          ? html`<p class="status">${msg('No transcript to show.')}</p>`
-          : nothing}
-        <ol
-          class="lines"
-          role="list"
-          aria-label=${msg('Transcript')}
-          aria-busy=${loading ? 'true' : 'false'}
-          lang=${this.contentLang ?? nothing}
-          @click=${this.onClick}
-          @keydown=${this.onKeyDown}
-        >
-          ${keyed(this.generation, this.lines.render(cues, { lang: this.contentLang, hours }))}
+        ${!loading && !cues.length && !this.transcriptProblems.length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
+        <ol class="lines" role="list" aria-label=${msg('Transcript')} aria-busy=${loading ? 'true' : 'false'} lang=${this.contentLang ?? nothing}
+          @click=${this.onClick} @keydown=${this.lineFocus.onKeyDown}>
+          ${keyed(this.generation, this.lines.render(cues, {
+            hours: cues.length > 0 && cues[cues.length - 1]!.start >= 3600,
+            gutter: annotated ? (cue) => renderGutter(cue, ctrl) : undefined,
+            actions: (cue) => html`${annotated ? renderMarkers(cue, ctrl, this.actions) : nothing}<button type="button" class="copy-link" tabindex="-1"
+              aria-label=${msg(str`Copy link to ${spokenTime(cue.start)}`)} title=${msg('Copy link to this line')}
+              @click=${() => this.copyLink(formatDeepLink({ time: cue.start }))}><span aria-hidden="true">🔗</span></button>`,
+            below: annotated ? (cue) => renderOpenPanels(cue, ctrl, this.actions) : undefined,
+          }))}
         </ol>
+        ${renderLineless(ctrl, this.actions)}
       </div>
-      ${this.renderBackToNow()}
+      ${renderBackToNow(this.autoScroll.following || this.active.active < 0 ? 'none' : this.autoScroll.direction, this.backToNow)}
       <div class="visually-hidden" role="status" aria-live="polite">${this.statusText(loading)}</div>
     `;
   }
 
-  private renderProblems() {
-    const problems = this.problems;
-    if (!problems.length) return nothing;
-    if (problems.length === 1) return html`<p class="problems" part="error">${problemMessage(problems[0]!)}</p>`;
-    return html`<details class="problems" part="error">
-      <summary>${msg(str`${problems.length} problems were found.`)}</summary>
-      <ul>${problems.map((p) => html`<li>${problemMessage(p)}</li>`)}</ul>
-    </details>`;
-  }
-
-  private renderBackToNow() {
-    const dir = this.autoScroll.direction;
-    if (this.autoScroll.following || this.active.active < 0 || dir === 'visible') return nothing;
-    const above = dir === 'above';
-    return html`<button type="button" class="back-to-now ${above ? 'above' : ''}" part="back-to-now" @click=${this.backToNow}>
-      <span aria-hidden="true">${above ? '↑' : '↓'}</span>
-      ${above ? msg('Back to current line (above)') : msg('Back to current line (below)')}
-    </button>`;
-  }
-
   private statusText(loading: boolean): string {
+    if (this.announcement) return this.announcement;
     if (loading) return msg('Loading transcript…');
-    const n = this.problems.length;
-    if (n) return msg(str`${n} problems were found.`);
-    return '';
+    const n = this.transcriptProblems.length + this.mediaProblems.length;
+    return n ? msg(str`${n} problems were found.`) : '';
   }
 
-  private loadSource(): void {
-    if (this.sourceMode === 'src') {
+  /** Seeks the media (applied once it has metadata); fires `transcript-seek`. */
+  seek(time: number, cueId: string | null = null): void {
+    this.playback.seek({ time, cueId });
+  }
+
+  /** Opens an annotation, scrolls to its first line and seeks there (as the evidence map does). */
+  goToAnnotation(id: string, focus = true): void {
+    const cueId = this.notes.links.cuesOf.get(id)?.[0];
+    const i = cueId === undefined ? -1 : (this.index?.indexOfId(cueId) ?? -1);
+    if (this.notes.toggle(id, true) !== null) this.dispatchEvent(new AnnotationToggleEvent({ annotationId: id, open: true }));
+    this.requestUpdate();
+    if (i >= 0) {
+      this.autoScroll.resume();
+      this.lineFocus.move(i, false);
+      this.seek(this.cues[i]!.start, cueId!);
+    }
+    void this.updateComplete.then(() => {
+      const panel = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(panelId(id))}"]`);
+      if (!panel) return;
+      if (i < 0) this.scrollIntoScroller(panel);
+      if (focus) panel.focus({ preventScroll: true });
+    });
+  }
+
+  /** Shows a claim's evidence: its first linked line (scrolled to, sought to) and its annotation. */
+  activateClaim(claimId: string): void {
+    const ids = this.notes.links.annotationsOfClaim.get(claimId) ?? [];
+    const withLines = ids.find((id) => this.notes.links.cuesOf.get(id)?.length);
+    const target = withLines ?? ids[0];
+    if (target) this.goToAnnotation(target);
+    this.dispatchEvent(new ClaimActivateEvent({ claimId }));
+  }
+
+  /** schema.org ClaimReview JSON-LD for each claim, for the host page to publish. */
+  claimReview(options: { pageUrl?: string; mediaUrl?: string; publisherName?: string } = {}): object[] {
+    return toClaimReview(this.notes.data, this.notes.links, options);
+  }
+
+  private setAllOpen(open: boolean): void {
+    for (const a of this.notes.data.annotations) {
+      if (this.notes.toggle(a.id, open) !== null) this.dispatchEvent(new AnnotationToggleEvent({ annotationId: a.id, open }));
+    }
+    this.requestUpdate();
+  }
+
+  private toggleAnnotation(id: string): void {
+    const open = this.notes.toggle(id);
+    if (open === null) return;
+    this.autoScroll.pause();
+    this.requestUpdate();
+    this.dispatchEvent(new AnnotationToggleEvent({ annotationId: id, open }));
+  }
+
+  private loadTranscript(): void {
+    if (this.transcriptMode === 'src') {
       if (this._src) void this.loader.load(this._src);
       else {
         this.loader.cancel();
         this.showTranscript(null, []);
       }
-    } else {
+    } else if (this.transcriptMode === 'data') {
       this.loader.cancel();
       const result = this._transcript == null ? null : normaliseTranscriptData(this._transcript);
       this.showTranscript(result?.transcript ?? null, result?.problems ?? []);
@@ -249,20 +393,16 @@ export class AnnotatedTranscript extends LitElement {
     this.active.setIndex(index);
     this.index = index;
     this.contentLang = transcript?.lang;
-    this.focusIndex = 0;
+    this.lineFocus.index = 0;
     this.transcriptProblems = problems;
     this.autoScroll.resume();
     this.report(problems);
+    this.notes.setCues(index ? index.cues : null);
     // Show the state at the media's current time as soon as the new list is rendered.
     void this.updateComplete.then(() => {
       this.clock.sync();
       this.applyDeepLink();
     });
-  }
-
-  private setMediaProblems(problems: Problem[]): void {
-    this.mediaProblems = problems;
-    this.report(problems);
   }
 
   /** One `transcript-error` event and one console warning per problem. */
@@ -276,123 +416,89 @@ export class AnnotatedTranscript extends LitElement {
   }
 
   private bindMedia(): void {
-    const media = this._media ?? (this.mediaRef.element as MediaLike | null);
+    const media = (isMediaLike(this.media) ? this.media : null) ?? (this.mediaRef.element as MediaLike | null);
     if (media === this.boundMedia) return;
     this.boundMedia = media;
+    this.playback.media = media;
     this.mediaProblems = [];
     this.clock.setMedia(media);
     this.applyDeepLink();
   }
 
+  private anchorClaims(): void {
+    const article = this.articleElement ?? this.articleRef.element;
+    this.anchors.set(article, this.notes.data.claims, (id) => this.notes.claimRelation(id));
+  }
+
   private cueChanged(index: number): void {
     const cue = index >= 0 ? this.cues[index] : undefined;
     // Tab into the list lands on the current line, unless the reader is working in the list.
-    if (index >= 0 && !this.matches(':focus-within')) this.moveFocus(index, false);
+    if (index >= 0 && !this.matches(':focus-within')) this.lineFocus.move(index, false);
     this.dispatchEvent(new TranscriptCueChangeEvent({ cueId: cue?.id ?? null }));
-  }
-
-  /** Seeks the media; applied once metadata is there when it is not yet. */
-  seek(time: number, cueId: string | null = null): void {
-    const media = this.boundMedia;
-    if (!media || !Number.isFinite(time)) return;
-    this.pendingSeek = { time, cueId };
-    const ready = typeof media.readyState === 'number' ? media.readyState >= 1 : Number.isFinite(media.duration);
-    if (ready) this.applyPendingSeek();
-    else if (media instanceof HTMLMediaElement) media.currentTime = time; // kept as the default start position
-  }
-
-  private applyPendingSeek(): void {
-    const seek = this.pendingSeek;
-    const media = this.boundMedia;
-    if (!seek || !media) return;
-    this.pendingSeek = null;
-    try {
-      media.currentTime = seek.time;
-    } catch {
-      return;
-    }
-    this.clock.sync();
-    this.dispatchEvent(new TranscriptSeekEvent(seek));
   }
 
   private activate(index: number, wordIndex = -1): void {
     const cue = this.cues[index];
     if (!cue) return;
     const word = wordIndex >= 0 ? cue.words?.[wordIndex] : undefined;
-    this.moveFocus(index, false);
+    this.lineFocus.move(index, false);
     this.autoScroll.resume();
     this.seek(word ? word.start : cue.start, cue.id);
   }
 
   private readonly onClick = (event: MouseEvent): void => {
-    const index = this.lines.indexOf(event.target);
-    if (index < 0) return;
-    const selection = (this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
-    if (selection && !selection.isCollapsed && selection.toString().trim()) return; // the reader is selecting text
-    const word = (event.target as Element).closest?.('[data-w]');
+    const target = event.target as Element;
+    if (!target.closest?.('.line')) return;
+    const index = this.lines.indexOf(target);
+    const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
+    const selection = root.getSelection?.() ?? document.getSelection();
+    if (index < 0 || (selection && !selection.isCollapsed && selection.toString().trim())) return; // selecting text
+    const word = target.closest('[data-w]');
     this.activate(index, word ? Number(word.getAttribute('data-w')) : -1);
   };
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const index = this.lines.indexOf(event.target);
-    if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
-    if ((event.key === 'Enter' || event.key === ' ') && (event.target as Element).classList.contains('line')) {
-      event.preventDefault();
-      this.activate(index);
-      return;
-    }
-    const step = NAV_KEYS[event.key];
-    if (step === undefined) return;
-    event.preventDefault();
-    const last = this.lines.length - 1;
-    const next = step === 'first' ? 0 : step === 'last' ? last : Math.max(0, Math.min(last, index + step));
-    this.autoScroll.pause();
-    this.moveFocus(next, true);
-  };
-
-  /** Roving tabindex: exactly one line is in the tab order. */
-  private moveFocus(index: number, focus: boolean): void {
-    const old = this.lines.lineElement(this.focusIndex);
-    const next = this.lines.lineElement(index);
-    if (!next) return;
-    if (old && old !== next) old.setAttribute('tabindex', '-1');
-    next.setAttribute('tabindex', '0');
-    this.focusIndex = index;
-    if (focus) {
-      next.focus({ preventScroll: true });
-      this.scrollIntoScroller(next);
-    }
-  }
-
-  /** Minimal scroll of the transcript's own container (never the page) to show an element. */
   private scrollIntoScroller(el: HTMLElement): void {
-    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    const scroller = this.scroller();
     if (!scroller) return;
     const view = scroller.getBoundingClientRect();
-    const box = el.getBoundingClientRect();
-    if (box.top < view.top) scroller.scrollTop -= view.top - box.top + 8;
-    else if (box.bottom > view.bottom) scroller.scrollTop += box.bottom - view.bottom + 8;
+    scroller.scrollTop += el.getBoundingClientRect().top - view.top - view.height * 0.25;
   }
 
   private readonly backToNow = (): void => {
     const hadFocus = this.matches(':focus-within');
     this.autoScroll.resume();
-    if (hadFocus && this.active.active >= 0) this.moveFocus(this.active.active, true);
+    if (hadFocus && this.active.active >= 0) this.lineFocus.move(this.active.active, true);
   };
+
+  private async copyLink(hash: string): Promise<void> {
+    const url = `${location.href.split('#')[0]}${hash}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.announcement = msg('Link copied.');
+    } catch {
+      this.announcement = msg(str`Copy this link: ${url}`);
+    }
+    setTimeout(() => (this.announcement = ''), 4000);
+  }
 
   private readonly onHashChange = (): void => {
     this.deepLinkDone = false;
     this.applyDeepLink();
   };
 
-  /** `#t=SECONDS` in the page URL seeks once, when both media and transcript are there. */
+  /** `#t=SECONDS` and `#claim=ID` in the page URL act once, when what they need is there. */
   private applyDeepLink(): void {
-    if (this.deepLinkDone || !this.boundMedia || !this.index) return;
+    if (this.deepLinkDone || !this.index) return;
+    const { time, claim } = parseDeepLink(location.hash);
+    if (claim !== undefined) {
+      if (!this.notes.links.annotationsOfClaim.has(claim)) return; // wait for the annotations
+      this.deepLinkDone = true;
+      this.activateClaim(claim);
+      return;
+    }
+    if (!this.boundMedia) return;
     this.deepLinkDone = true;
-    const { time } = parseDeepLink(location.hash);
-    if (time === undefined) return;
-    const i = this.index.activeAt(time);
-    this.seek(time, i >= 0 ? this.cues[i]!.id : null);
+    if (time !== undefined) this.seek(time, null);
   }
 }
 

@@ -10,8 +10,12 @@ export interface LineListOptions {
   lang?: string;
   /** Whether any cue is at or past one hour (then every timestamp shows hours). */
   hours: boolean;
-  /** Extra content after a line (annotation markers…), rendered inside its row. */
-  extras?: (cue: Cue, index: number) => unknown;
+  /** Decoration in the row's margin (annotation span bars). */
+  gutter?: (cue: Cue, index: number) => unknown;
+  /** Buttons beside the line (annotation toggles, copy link); reached with the Right arrow. */
+  actions?: (cue: Cue, index: number) => unknown;
+  /** Content under the line, full width (open annotations). */
+  below?: (cue: Cue, index: number) => unknown;
 }
 
 /**
@@ -63,7 +67,9 @@ export class LineList implements LineElements {
             <span class="text" part="text" lang=${ifDefined(cue.lang)}>${renderContent(cue)}</span>
           </span>
         </div>
-        ${options.extras?.(cue, i) ?? nothing}
+        ${options.gutter?.(cue, i) ?? nothing}
+        <span class="row-actions">${options.actions?.(cue, i) ?? nothing}</span>
+        ${options.below?.(cue, i) ?? nothing}
       </li>`;
     })}`;
   }

@@ -1,0 +1,89 @@
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { parseBody, type Annotation } from '../model/annotations.js';
+import type { Cue } from '../model/types.js';
+import { formatTimestamp } from '../model/time.js';
+import type { AnnotationController } from '../controllers/annotations.js';
+import { RELATION_ICON, relationLabel } from './labels.js';
+
+export interface AnnotationActions {
+  toggle(id: string): void;
+  showClaim(claimId: string): void;
+  copyClaimLink(claimId: string): void;
+  playPassage(id: string): void;
+}
+
+/** DOM id of an annotation's panel (same shadow root as its toggle, for aria-controls). */
+export const panelId = (id: string) => `annotation-${id}`;
+
+/** Margin bars of the annotations covering a line: one span per annotation, by relation and pattern. */
+export function renderGutter(cue: Cue, ctrl: AnnotationController) {
+  const covering = ctrl.covering(cue.id);
+  if (!covering.length) return nothing;
+  return html`<span class="gutter" aria-hidden="true">${covering.map(
+    (a) => html`<span class="bar rel-${a.relation}" title=${relationLabel(a.relation)}></span>`,
+  )}</span>`;
+}
+
+/** Toggle buttons of the annotations that start at this line. */
+export function renderMarkers(cue: Cue, ctrl: AnnotationController, actions: AnnotationActions) {
+  const starting = ctrl.startingAt(cue.id);
+  if (!starting.length) return nothing;
+  return starting.map((a) => {
+    const label = relationLabel(a.relation);
+    return html`<button
+      type="button"
+      class="marker rel-${a.relation}"
+      part="marker"
+      tabindex="-1"
+      aria-expanded=${ctrl.open.has(a.id) ? 'true' : 'false'}
+      aria-controls=${panelId(a.id)}
+      aria-label=${msg(str`Annotation: ${label}`, { id: 'annotation.toggle' })}
+      data-annotation=${a.id}
+      @click=${() => actions.toggle(a.id)}
+    ><span aria-hidden="true">${RELATION_ICON[a.relation]}</span> ${label}</button>`;
+  });
+}
+
+/** The open annotations that start at this line, shown under it. */
+export function renderOpenPanels(cue: Cue, ctrl: AnnotationController, actions: AnnotationActions) {
+  const open = ctrl.startingAt(cue.id).filter((a) => ctrl.open.has(a.id));
+  return open.length ? open.map((a) => renderPanel(a, ctrl, actions)) : nothing;
+}
+
+export function renderPanel(a: Annotation, ctrl: AnnotationController, actions: AnnotationActions) {
+  const span = ctrl.links.span.get(a.id);
+  const claims = ctrl.links.claimsOfAnnotation.get(a.id) ?? [];
+  const label = relationLabel(a.relation);
+  return html`<section class="annotation rel-${a.relation}" part="annotation" id=${panelId(a.id)} tabindex="-1" aria-label=${msg(str`Annotation: ${label}`, { id: 'annotation.toggle' })}>
+    <p class="relation"><span aria-hidden="true">${RELATION_ICON[a.relation]}</span> ${label}
+      ${span ? html`<span class="span-time">${formatTimestamp(span.start)}–${formatTimestamp(span.end)}</span>` : nothing}</p>
+    ${a.body ? html`<p class="note">${parseBody(a.body).map((s) =>
+      s.type === 'link' ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
+    )}</p>` : nothing}
+    ${claims.length ? html`<ul class="claims" aria-label=${msg('Claims in the article', { id: 'annotation.claims' })}>${claims.map((id) => {
+      const claim = ctrl.claim(id);
+      return html`<li>
+        <q>${claim?.quote.exact ?? id}</q>${claim?.summary ? html` <span class="summary">${claim.summary}</span>` : nothing}
+        <span class="actions">
+          <button type="button" @click=${() => actions.showClaim(id)}>${msg('Show in article', { id: 'annotation.show-in-article' })}</button>
+          <button type="button" @click=${() => actions.copyClaimLink(id)}>${msg('Copy link to claim', { id: 'annotation.copy-claim-link' })}</button>
+        </span>
+      </li>`;
+    })}</ul>` : nothing}
+    ${a.sources.length ? html`<p class="sources-title">${msg('Sources', { id: 'annotation.sources' })}</p>
+      <ul class="sources">${a.sources.map((s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title || s.url}</a></li>`)}</ul>` : nothing}
+    ${span ? html`<button type="button" class="play" @click=${() => actions.playPassage(a.id)}>
+      <span aria-hidden="true">▶</span> ${msg('Play this passage', { id: 'annotation.play' })}</button>` : nothing}
+  </section>`;
+}
+
+/** Claims nothing in the recording supports: they have no lines, so they get their own list. */
+export function renderLineless(ctrl: AnnotationController, actions: AnnotationActions) {
+  const lineless = ctrl.lineless;
+  if (!lineless.length) return nothing;
+  return html`<section class="lineless" aria-labelledby="lineless-title">
+    <h2 id="lineless-title" class="lineless-title">${msg('Claims nothing in the recording supports', { id: 'annotation.lineless' })}</h2>
+    ${lineless.map((a) => renderPanel(a, ctrl, actions))}
+  </section>`;
+}

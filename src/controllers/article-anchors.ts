@@ -1,0 +1,196 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Claim, Relation } from '../model/annotations.js';
+import { anchorQuotesAsync, anchorProblem, prepareText } from '../model/text-quote.js';
+import type { Problem } from '../model/types.js';
+import '../components/claim-marker.js';
+import type { ClaimMarker } from '../components/claim-marker.js';
+
+export interface AnchoredClaim {
+  range: Range;
+  marker: ClaimMarker;
+}
+
+export interface ArticleAnchorCallbacks {
+  /** A claim marker in the article was activated. */
+  onActivate(claimId: string): void;
+  /** Anchoring finished: claims that could not be found (one problem each). */
+  onProblems(problems: Problem[]): void;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'AT-CLAIM-MARKER', 'TEXTAREA']);
+const HIGHLIGHT_PREFIX = 'at-claim-';
+const RELATIONS: readonly Relation[] = ['supports', 'contradicts', 'context', 'unsupported'];
+
+/**
+ * Finds each claim's quote in the article's text (W3C TextQuoteSelector semantics: tolerant of
+ * markup boundaries, whitespace, typographic quotes and small edits), marks it without rewriting
+ * the author's markup — a CSS Custom Highlight per relation plus one small focusable
+ * `<at-claim-marker>` after each claim — and removes all of it on change or disconnect.
+ * Anchoring yields to the event loop every few milliseconds, so a 5 MB article does not freeze the page.
+ */
+export class ArticleAnchorsController implements ReactiveController {
+  readonly anchored = new Map<string, AnchoredClaim>();
+  private article: Element | null = null;
+  private claims: readonly Claim[] = [];
+  private relationOf: (claimId: string) => Relation = () => 'unsupported';
+  private abort: AbortController | null = null;
+  private connected = false;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly callbacks: ArticleAnchorCallbacks,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.run();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.clear();
+  }
+
+  set(article: Element | null, claims: readonly Claim[], relationOf: (claimId: string) => Relation): void {
+    this.article = article;
+    this.claims = claims;
+    this.relationOf = relationOf;
+    this.run();
+  }
+
+  /** Scrolls the page to a claim's marker and focuses it. Returns false when the claim is not anchored. */
+  focus(claimId: string): boolean {
+    const anchored = this.anchored.get(claimId);
+    if (!anchored?.marker.isConnected) return false;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    anchored.marker.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
+    anchored.marker.focus({ preventScroll: true });
+    return true;
+  }
+
+  private clear(): void {
+    this.abort?.abort();
+    this.abort = null;
+    for (const { marker } of this.anchored.values()) marker.remove();
+    this.anchored.clear();
+    const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+    for (const r of RELATIONS) registry?.delete(HIGHLIGHT_PREFIX + r);
+  }
+
+  private run(): void {
+    this.clear();
+    const article = this.article;
+    if (!this.connected || !article || !this.claims.length) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    const { text, nodes, starts } = collectText(article);
+    const claims = [...this.claims];
+    void anchorQuotesAsync(prepareText(text), claims.map((c) => c.quote), { signal: abort.signal }).then((results) => {
+      if (abort.signal.aborted) return;
+      const problems: Problem[] = [];
+      const found: { claim: Claim; range: Range }[] = [];
+      results.forEach((result, i) => {
+        const claim = claims[i]!;
+        if (result.found) {
+          const range = toRange(nodes, starts, result.start, result.end);
+          if (range) found.push({ claim, range });
+        } else {
+          const problem = anchorProblem(claim.id, result);
+          if (problem) problems.push(problem);
+        }
+      });
+      this.mark(found);
+      this.callbacks.onProblems(problems);
+    });
+  }
+
+  private mark(found: { claim: Claim; range: Range }[]): void {
+    ensureHighlightStyles(this.article!);
+    const groups = new Map<Relation, Range[]>();
+    // Insert markers from the last to the first claim, so earlier insertions never shift later ones.
+    const sorted = [...found].sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
+    for (const { claim, range } of sorted) {
+      const relation = this.relationOf(claim.id);
+      if (!groups.has(relation)) groups.set(relation, []);
+      groups.get(relation)!.push(range);
+      const marker = document.createElement('at-claim-marker');
+      marker.claim = claim.id;
+      marker.relation = relation;
+      marker.addEventListener('click', () => this.callbacks.onActivate(claim.id));
+      const end = range.cloneRange();
+      end.collapse(false);
+      end.insertNode(marker);
+      this.anchored.set(claim.id, { range, marker });
+    }
+    if (typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function') {
+      for (const [relation, ranges] of groups) CSS.highlights.set(HIGHLIGHT_PREFIX + relation, new Highlight(...ranges));
+    }
+  }
+}
+
+/** The article's text as one string, with the text nodes it came from and their start offsets. */
+function collectText(root: Element): { text: string; nodes: Text[]; starts: number[] } {
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.nodeType === Node.ELEMENT_NODE
+        ? SKIP.has((node as Element).tagName)
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP
+        : NodeFilter.FILTER_ACCEPT,
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    nodes.push(node as Text);
+    starts.push(text.length);
+    text += (node as Text).data;
+  }
+  return { text, nodes, starts };
+}
+
+/** Maps [start, end) offsets of the collected text back to a DOM Range. */
+function toRange(nodes: Text[], starts: number[], start: number, end: number): Range | null {
+  const at = (offset: number, preferEnd: boolean): [Text, number] | null => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
+      else hi = mid - 1;
+    }
+    const node = nodes[lo];
+    return node ? [node, Math.min(node.data.length, offset - starts[lo]!)] : null;
+  };
+  const a = at(start, false);
+  const b = at(end, true);
+  if (!a || !b || end <= start) return null;
+  const range = document.createRange();
+  range.setStart(a[0], a[1]);
+  range.setEnd(b[0], b[1]);
+  return range;
+}
+
+const styled = new WeakSet<Document | ShadowRoot>();
+
+/** The ::highlight rules live in the article's own root: a shape (underline style) per relation. */
+function ensureHighlightStyles(article: Element): void {
+  const root = article.getRootNode() as Document | ShadowRoot;
+  if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
+  styled.add(root);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`
+    ::highlight(at-claim-supports) { background-color: rgb(19 115 51 / 0.14); text-decoration: underline solid rgb(19 115 51) 2px; }
+    ::highlight(at-claim-contradicts) { background-color: rgb(179 38 30 / 0.14); text-decoration: underline wavy rgb(179 38 30) 1.5px; }
+    ::highlight(at-claim-context) { background-color: rgb(138 90 0 / 0.14); text-decoration: underline dotted rgb(138 90 0) 2px; }
+    ::highlight(at-claim-unsupported) { background-color: rgb(95 99 104 / 0.14); text-decoration: underline dashed rgb(95 99 104) 1.5px; }
+    @media (prefers-color-scheme: dark) {
+      ::highlight(at-claim-supports) { background-color: rgb(129 201 149 / 0.2); text-decoration-color: rgb(129 201 149); }
+      ::highlight(at-claim-contradicts) { background-color: rgb(242 139 130 / 0.2); text-decoration-color: rgb(242 139 130); }
+      ::highlight(at-claim-context) { background-color: rgb(253 214 99 / 0.2); text-decoration-color: rgb(253 214 99); }
+      ::highlight(at-claim-unsupported) { background-color: rgb(189 193 198 / 0.2); text-decoration-color: rgb(189 193 198); }
+    }`);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
