@@ -279,13 +279,124 @@ export const styles = css`
   }
   .toolbar {
     display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    padding: 0.4rem 0.75rem;
+    flex-direction: column;
+    gap: 0.4rem;
+    padding: 0.5rem 0.75rem;
     border-bottom: 1px solid var(--_border);
+    font-size: 0.9em;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+  }
+  .search {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    flex: 1 1 14rem;
+    min-width: 0;
+  }
+  .search input {
+    flex: 1 1 8rem;
+    min-width: 6rem;
+    font: inherit;
+    padding: 0.25rem 0.5rem;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+  }
+  .search input:focus-visible,
+  .track select:focus-visible,
+  .track input:focus-visible,
+  .downloads summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
+  }
+  .search-count {
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .toolbar button.icon {
+    padding: 0.1rem 0.45rem;
+  }
+  .track {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+  }
+  .track select {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 0.15rem 0.3rem;
+  }
+  .downloads {
+    position: relative;
+  }
+  .downloads summary {
+    cursor: pointer;
+    color: var(--_accent);
+    list-style: none;
+    padding: 0.15rem 0.55rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+  }
+  .downloads summary::-webkit-details-marker {
+    display: none;
+  }
+  .downloads summary::after {
+    content: ' ▾';
+  }
+  .downloads .menu {
+    position: absolute;
+    z-index: 2;
+    top: calc(100% + 4px);
+    inset-inline-start: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    padding: 0.4rem;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
   }
   .toolbar .map {
-    flex: 1 1 auto;
+    width: 100%;
+  }
+  .body.both {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 0 1rem;
+  }
+  .body.both .speaker {
+    grid-column: 1 / -1;
+  }
+  .translation {
+    white-space: pre-line;
+  }
+  .body.both .translation {
+    color: var(--_muted);
+    border-inline-start: 1px solid var(--_border);
+    padding-inline-start: 0.75rem;
+  }
+  .line[aria-current='true'] .body.both .translation {
+    color: inherit;
+  }
+  /* Search matches: background plus an outline for the current one (not colour alone). */
+  ::highlight(at-search) {
+    background-color: rgb(255 214 0 / 0.45);
+    color: inherit;
+  }
+  ::highlight(at-search-current) {
+    background-color: rgb(255 140 0 / 0.7);
+    text-decoration: underline 2px;
   }
   .lineless {
     margin: 0.5rem 0.5rem 1rem;
@@ -361,6 +472,40 @@ export const styles = css`
     * {
       transition: none !important;
       animation: none !important;
+    }
+  }
+  @media print {
+    :host {
+      max-height: none;
+      border: 0;
+      contain: none;
+    }
+    .scroller {
+      overflow: visible;
+    }
+    .tools,
+    .back-to-now,
+    .copy-link,
+    .row-actions,
+    .annotation button,
+    at-evidence-map {
+      display: none !important;
+    }
+    .line {
+      break-inside: avoid;
+      box-shadow: none;
+    }
+    .line[aria-current='true'] {
+      background: none;
+      color: inherit;
+    }
+    .annotation {
+      break-inside: avoid;
+      background: none;
+    }
+    .annotation a::after {
+      content: ' (' attr(href) ')';
+      font-size: 0.85em;
     }
   }
   @media (forced-colors: active) {

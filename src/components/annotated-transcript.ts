@@ -23,6 +23,9 @@ import { LineList } from './line-list.js';
 import { problemMessage } from './problem-messages.js';
 import { renderGutter, renderLineless, renderMarkers, renderOpenPanels, panelId, type AnnotationActions } from './annotation-view.js';
 import { renderProblems, renderToolbar, renderBackToNow } from './transcript-chrome.js';
+import { TracksController, tracksFromChildren, type TrackInfo } from '../controllers/tracks.js';
+import { SearchController } from '../controllers/search.js';
+import { toPlainText, toSRT, toWebVTT } from '../model/export.js';
 import { spokenTime } from './time-label.js';
 import type { EvidenceMark } from './evidence-map.js';
 import './evidence-map.js';
@@ -54,7 +57,10 @@ import { styles } from './annotated-transcript.styles.js';
  * @csspart error - The message box listing problems (transcript and media; with `debug`, all).
  * @csspart annotation - An open annotation.
  * @csspart marker - The button that opens an annotation, on its first line.
- * @csspart toolbar - The bar above the lines (expand/collapse all, evidence map).
+ * @csspart toolbar - The bar above the lines (search, translation, downloads, annotations, evidence map).
+ * @csspart search - The search field.
+ * @csspart track-select - The menu of translation tracks.
+ * @csspart translation - The translation of a line, when a translation track is shown.
  *
  * @cssprop [--at-max-height=60vh] - Maximum height; the transcript scrolls inside it.
  * @cssprop [--at-font-family=inherit] - Font family.
@@ -135,6 +141,13 @@ export class AnnotatedTranscript extends LitElement {
   /** The media element to sync with; when set, it wins over `for`. */
   @property({ attribute: false }) media: MediaLike | null = null;
 
+  /**
+   * Translation tracks of the same recording (`{src | transcript, lang, label}`); child
+   * `<track src srclang label>` elements are read too. The reader picks one and shows it alone
+   * or side by side with the original; the choice persists.
+   */
+  @property({ attribute: false }) tracks: TrackInfo[] = [];
+
   /** Shows every problem (annotation and anchoring ones too) in a visible panel, for editors. */
   @property({ type: Boolean, reflect: true }) debug = false;
 
@@ -145,7 +158,7 @@ export class AnnotatedTranscript extends LitElement {
 
   /** Every problem found: transcript, media, annotations and anchoring. */
   get problems(): readonly Problem[] {
-    return [...this.transcriptProblems, ...this.mediaProblems, ...this.annotationProblems, ...this.anchorProblems];
+    return [...this.transcriptProblems, ...this.mediaProblems, ...this.trackProblems, ...this.annotationProblems, ...this.anchorProblems];
   }
 
   /** The annotated passages (one mark per run of consecutive lines), for an `<at-evidence-map>` beside a player. */
@@ -171,6 +184,7 @@ export class AnnotatedTranscript extends LitElement {
   @state() private mediaProblems: Problem[] = [];
   @state() private annotationProblems: Problem[] = [];
   @state() private anchorProblems: Problem[] = [];
+  @state() private trackProblems: Problem[] = [];
   @state() private contentLang: string | undefined;
   @state() private announcement = '';
 
@@ -183,6 +197,9 @@ export class AnnotatedTranscript extends LitElement {
   private generation = 0;
   private boundMedia: MediaLike | null = null;
   private deepLinkDone = false;
+  private listKey = '';
+  private followingBeforeSearch: boolean | null = null;
+  private openBeforePrint: string[] | null = null;
 
   private readonly lines = new LineList();
   private readonly scroller = () => this.renderRoot.querySelector<HTMLElement>('.scroller');
@@ -235,6 +252,11 @@ export class AnnotatedTranscript extends LitElement {
       this.report(problems);
     },
   });
+  private readonly trackCtl = new TracksController(this, (problems) => {
+    this.trackProblems = problems;
+    this.report(problems);
+  });
+  private readonly search = new SearchController(this, this.lines);
   private readonly actions: AnnotationActions = {
     toggle: (id) => this.toggleAnnotation(id),
     showClaim: (claimId) => {
@@ -252,11 +274,16 @@ export class AnnotatedTranscript extends LitElement {
     super.connectedCallback();
     initLocaleFromDocument();
     window.addEventListener('hashchange', this.onHashChange);
+    window.addEventListener('beforeprint', this.beforePrint);
+    window.addEventListener('afterprint', this.afterPrint);
+    if (!this.tracks.length) this.trackCtl.setTracks(tracksFromChildren(this));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
+    window.removeEventListener('beforeprint', this.beforePrint);
+    window.removeEventListener('afterprint', this.afterPrint);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -264,6 +291,7 @@ export class AnnotatedTranscript extends LitElement {
     if (changed.has('media')) this.bindMedia();
     if (changed.has('article')) this.articleRef.resolve();
     if (changed.has('articleElement')) this.anchorClaims();
+    if (changed.has('tracks') && this.tracks.length) this.trackCtl.setTracks(this.tracks);
     if (changed.has('src') || changed.has('transcript')) this.loadTranscript();
     if (changed.has('annotationsSrc') || changed.has('annotations')) {
       if (this.annotationMode === 'src') this.notes.load(this._annotationsSrc);
@@ -279,6 +307,12 @@ export class AnnotatedTranscript extends LitElement {
     this.lines.attach(this.renderRoot.querySelector<HTMLElement>('ol.lines'));
     this.active.reapply();
     this.lineFocus.restore();
+    // Re-read the shown text for search only when the list itself changed.
+    const key = `${this.generation}|${this.trackCtl.view}|${this.trackCtl.rows.size}|${this.trackCtl.lang}`;
+    if (key !== this.listKey) {
+      this.listKey = key;
+      this.search.invalidate();
+    }
   }
 
   protected override render() {
@@ -288,10 +322,19 @@ export class AnnotatedTranscript extends LitElement {
     const annotated = ctrl.data.annotations.length > 0;
     return html`
       ${renderProblems(this.debug ? this.problems : [...this.transcriptProblems, ...this.mediaProblems], this.debug)}
-      ${renderToolbar(annotated, this.evidence, this.boundMedia?.duration, ctrl.open.size > 0, {
-        toggleAll: (open) => this.setAllOpen(open),
-        select: (id) => this.goToAnnotation(id),
-      })}
+      ${cues.length ? renderToolbar({
+        annotated,
+        anyOpen: ctrl.open.size > 0,
+        marks: this.evidence,
+        duration: Number.isFinite(this.boundMedia?.duration) ? this.boundMedia!.duration : 0,
+        tracks: this.trackCtl.tracks,
+        trackLang: this.trackCtl.lang,
+        trackView: this.trackCtl.current ? this.trackCtl.view : 'original',
+        originalLabel: this.contentLang ?? msg('the original'),
+        query: this.search.query,
+        matchCount: this.search.matches.length,
+        currentMatch: this.search.current,
+      }, this.toolbarActions) : nothing}
       <div class="scroller" part="scroller">
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}
         ${!loading && !cues.length && !this.transcriptProblems.length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
@@ -304,6 +347,8 @@ export class AnnotatedTranscript extends LitElement {
               aria-label=${msg(str`Copy link to ${spokenTime(cue.start)}`)} title=${msg('Copy link to this line')}
               @click=${() => this.copyLink(formatDeepLink({ time: cue.start }))}><span aria-hidden="true">🔗</span></button>`,
             below: annotated ? (cue) => renderOpenPanels(cue, ctrl, this.actions) : undefined,
+            view: this.trackCtl.current ? this.trackCtl.view : 'original',
+            translation: (i) => this.trackCtl.rows.get(i),
           }))}
         </ol>
         ${renderLineless(ctrl, this.actions)}
@@ -398,6 +443,7 @@ export class AnnotatedTranscript extends LitElement {
     this.autoScroll.resume();
     this.report(problems);
     this.notes.setCues(index ? index.cues : null);
+    this.trackCtl.setOriginal(index ? index.cues : []);
     // Show the state at the media's current time as soon as the new list is rendered.
     void this.updateComplete.then(() => {
       this.clock.sync();
@@ -480,6 +526,70 @@ export class AnnotatedTranscript extends LitElement {
     }
     setTimeout(() => (this.announcement = ''), 4000);
   }
+
+  private readonly toolbarActions = {
+    toggleAll: (open: boolean) => this.setAllOpen(open),
+    select: (id: string) => this.goToAnnotation(id),
+    chooseTrack: (lang: string | null, view: 'original' | 'translation' | 'both') => this.trackCtl.choose(lang, view),
+    search: (query: string) => {
+      const was = this.search.active;
+      this.search.setQuery(query);
+      // Searching pauses auto-scroll only while there is a query; clearing it restores what was.
+      if (!was && this.search.active) {
+        this.followingBeforeSearch = this.autoScroll.following;
+        this.autoScroll.pause();
+      } else if (was && !this.search.active) {
+        if (this.followingBeforeSearch) this.autoScroll.resume();
+        this.followingBeforeSearch = null;
+      }
+      this.showMatch();
+    },
+    step: (delta: number) => {
+      this.search.step(delta);
+      this.showMatch();
+    },
+    seekToMatch: () => {
+      const line = this.search.currentElement();
+      const i = line ? this.lines.indexOf(line) : -1;
+      if (i >= 0) this.activate(i);
+    },
+    download: (format: 'txt' | 'vtt' | 'srt') => this.download(format),
+  };
+
+  private showMatch(): void {
+    const el = this.search.currentElement();
+    if (el) this.scrollIntoScroller(el);
+  }
+
+  /** Downloads the transcript in the language shown (the translation when only it is shown). */
+  private download(format: 'txt' | 'vtt' | 'srt'): void {
+    const translated = this.trackCtl.current && this.trackCtl.view === 'translation';
+    const cues = translated ? this.trackCtl.translationCues : this.cues;
+    const lang = (translated ? this.trackCtl.current?.lang : this.contentLang) ?? 'und';
+    const text = format === 'vtt' ? toWebVTT(cues, { lang }) : format === 'srt' ? toSRT(cues) : toPlainText(cues);
+    const type = format === 'vtt' ? 'text/vtt' : format === 'srt' ? 'application/x-subrip' : 'text/plain';
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `transcript.${lang}.${format}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Printing shows every annotation; the reader's own choice comes back afterwards. */
+  private readonly beforePrint = (): void => {
+    this.openBeforePrint = [...this.notes.open];
+    for (const a of this.notes.data.annotations) this.notes.toggle(a.id, true);
+    this.requestUpdate();
+    this.performUpdate(); // print lays out right after this handler: render now
+  };
+
+  private readonly afterPrint = (): void => {
+    if (!this.openBeforePrint) return;
+    for (const a of this.notes.data.annotations) this.notes.toggle(a.id, this.openBeforePrint.includes(a.id));
+    this.openBeforePrint = null;
+    this.requestUpdate();
+  };
 
   private readonly onHashChange = (): void => {
     this.deepLinkDone = false;

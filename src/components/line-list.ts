@@ -14,6 +14,10 @@ export interface LineListOptions {
   gutter?: (cue: Cue, index: number) => unknown;
   /** Buttons beside the line (annotation toggles, copy link); reached with the Right arrow. */
   actions?: (cue: Cue, index: number) => unknown;
+  /** The translation of a line, when a translation track is shown. */
+  translation?: (index: number) => { text: string; lang: string } | undefined;
+  /** Show the original text, the translation, or both side by side. */
+  view?: 'original' | 'translation' | 'both';
   /** Content under the line, full width (open annotations). */
   below?: (cue: Cue, index: number) => unknown;
 }
@@ -56,15 +60,22 @@ export class LineList implements LineElements {
     return html`${cues.map((cue, i) => {
       const showSpeaker = !!cue.speaker && cue.speaker !== previousSpeaker;
       previousSpeaker = cue.speaker;
+      const view = options.view ?? 'original';
+      const translation = view === 'original' ? undefined : options.translation?.(i);
       return html`<li class="row">
         <div class="line" part="line" role="button" tabindex="-1" data-i=${i}>
           <span class="timestamp" part="timestamp" aria-hidden="true">${formatTimestamp(cue.start, { forceHours: options.hours })}</span>
           <span class="visually-hidden">${spokenTime(cue.start)}</span>
-          <span class="body">
+          <span class="body ${view === 'both' && translation ? 'both' : ''}">
             ${cue.speaker
               ? html`<span class=${showSpeaker ? 'speaker' : 'visually-hidden'} part=${showSpeaker ? 'speaker' : nothing}>${cue.speaker}</span>`
               : nothing}
-            <span class="text" part="text" lang=${ifDefined(cue.lang)}>${renderContent(cue)}</span>
+            ${view !== 'translation' || !translation
+              ? html`<span class="text shown" part="text" lang=${ifDefined(cue.lang)}>${renderContent(cue)}</span>`
+              : nothing}
+            ${translation
+              ? html`<span class="translation shown" part="translation" lang=${translation.lang}>${translation.text}</span>`
+              : nothing}
           </span>
         </div>
         ${options.gutter?.(cue, i) ?? nothing}

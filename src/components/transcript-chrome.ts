@@ -3,6 +3,7 @@ import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 import type { TargetDirection } from '../controllers/auto-scroll.js';
 import type { EvidenceMark } from './evidence-map.js';
+import type { TrackInfo, TrackView } from '../controllers/tracks.js';
 import { problemMessage } from './problem-messages.js';
 
 /** The problem box: one message, or a summary with the list (open by default for editors). */
@@ -15,28 +16,85 @@ export function renderProblems(problems: readonly Problem[], debug: boolean) {
   </details>`;
 }
 
-/** The bar above the lines: expand/collapse all annotations, and the evidence map. */
-export function renderToolbar(
-  annotated: boolean,
-  marks: EvidenceMark[],
-  duration: number | undefined,
-  anyOpen: boolean,
-  actions: { toggleAll(open: boolean): void; select(annotationId: string): void },
-) {
-  if (!annotated) return nothing;
+export interface ToolbarState {
+  annotated: boolean;
+  anyOpen: boolean;
+  marks: EvidenceMark[];
+  duration: number;
+  tracks: readonly TrackInfo[];
+  trackLang: string | null;
+  trackView: TrackView;
+  originalLabel: string;
+  query: string;
+  matchCount: number;
+  currentMatch: number;
+}
+
+export interface ToolbarActions {
+  toggleAll(open: boolean): void;
+  select(annotationId: string): void;
+  chooseTrack(lang: string | null, view: TrackView): void;
+  search(query: string): void;
+  step(delta: number): void;
+  seekToMatch(): void;
+  download(format: 'txt' | 'vtt' | 'srt'): void;
+}
+
+/** The bar above the lines: search, translation tracks, downloads, annotations and the evidence map. */
+export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      if (e.altKey) a.seekToMatch();
+      else a.step(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape' && s.query) {
+      e.preventDefault();
+      a.search('');
+    }
+  };
+  const count = s.query.trim()
+    ? s.matchCount
+      ? msg(str`${s.currentMatch + 1} of ${s.matchCount}`, { id: 'search.count' })
+      : msg('No matches', { id: 'search.none' })
+    : '';
   return html`<div class="toolbar" part="toolbar">
-    <at-evidence-map
-      class="map"
-      .marks=${marks}
-      .duration=${Number.isFinite(duration) ? duration! : 0}
+    <div class="tools">
+      <span class="search" role="search">
+        <input type="search" part="search" .value=${s.query} placeholder=${msg('Search the transcript', { id: 'search.placeholder' })}
+          aria-label=${msg('Search the transcript', { id: 'search.placeholder' })} aria-describedby="search-count"
+          @input=${(e: InputEvent) => a.search((e.target as HTMLInputElement).value)} @keydown=${onKey} />
+        <span id="search-count" class="search-count" aria-live="polite">${count}</span>
+        ${s.matchCount ? html`<button type="button" class="icon" aria-label=${msg('Previous match', { id: 'search.prev' })} title=${msg('Previous match', { id: 'search.prev' })} @click=${() => a.step(-1)}>↑</button>
+          <button type="button" class="icon" aria-label=${msg('Next match', { id: 'search.next' })} title=${msg('Next match', { id: 'search.next' })} @click=${() => a.step(1)}>↓</button>
+          <button type="button" @click=${a.seekToMatch}>${msg('Play from match', { id: 'search.seek' })}</button>` : nothing}
+      </span>
+      ${s.tracks.length ? html`<label class="track">${msg('Translation', { id: 'tracks.label' })}
+        <select part="track-select" @change=${(e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          a.chooseTrack(v || null, s.trackView === 'original' ? 'both' : s.trackView);
+        }}>
+          <option value="" ?selected=${s.trackView === 'original'}>${msg('None', { id: 'tracks.none' })}</option>
+          ${s.tracks.map((t) => html`<option value=${t.lang} lang=${t.lang} ?selected=${s.trackView !== 'original' && t.lang === s.trackLang}>${t.label}</option>`)}
+        </select></label>
+        ${s.trackView !== 'original' ? html`<label class="track"><input type="checkbox" .checked=${s.trackView === 'both'}
+          @change=${(e: Event) => a.chooseTrack(s.trackLang, (e.target as HTMLInputElement).checked ? 'both' : 'translation')} />
+          ${msg(str`Side by side with ${s.originalLabel}`, { id: 'tracks.side-by-side' })}</label>` : nothing}` : nothing}
+      <details class="downloads">
+        <summary>${msg('Download', { id: 'download.label' })}</summary>
+        <span class="menu">
+          <button type="button" @click=${() => a.download('txt')}>${msg('Plain text', { id: 'download.txt' })}</button>
+          <button type="button" @click=${() => a.download('vtt')}>WebVTT</button>
+          <button type="button" @click=${() => a.download('srt')}>SRT</button>
+        </span>
+      </details>
+      ${s.annotated ? html`<button type="button" class="toggle-all" @click=${() => a.toggleAll(!s.anyOpen)}>
+        ${s.anyOpen ? msg('Collapse all annotations') : msg('Expand all annotations')}</button>` : nothing}
+    </div>
+    ${s.annotated ? html`<at-evidence-map class="map" .marks=${s.marks} .duration=${s.duration}
       @evidence-select=${(e: CustomEvent<{ annotationId: string }>) => {
         e.stopPropagation();
-        actions.select(e.detail.annotationId);
-      }}
-    ></at-evidence-map>
-    <button type="button" class="toggle-all" @click=${() => actions.toggleAll(!anyOpen)}>
-      ${anyOpen ? msg('Collapse all annotations') : msg('Expand all annotations')}
-    </button>
+        a.select(e.detail.annotationId);
+      }}></at-evidence-map>` : nothing}
   </div>`;
 }
 

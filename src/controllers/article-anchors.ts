@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Claim, Relation } from '../model/annotations.js';
-import { anchorQuotesAsync, anchorProblem, prepareText } from '../model/text-quote.js';
+import { anchorQuotesAsync, anchorProblem } from '../model/text-quote.js';
 import type { Problem } from '../model/types.js';
 import '../components/claim-marker.js';
 import type { ClaimMarker } from '../components/claim-marker.js';
@@ -87,7 +87,7 @@ export class ArticleAnchorsController implements ReactiveController {
     this.abort = abort;
     const { text, nodes, starts } = collectText(article);
     const claims = [...this.claims];
-    void anchorQuotesAsync(prepareText(text), claims.map((c) => c.quote), { signal: abort.signal }).then((results) => {
+    void anchorQuotesAsync(text, claims.map((c) => c.quote), { signal: abort.signal }).then((results) => {
       if (abort.signal.aborted) return;
       const problems: Problem[] = [];
       const found: { claim: Claim; range: Range }[] = [];

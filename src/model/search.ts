@@ -15,7 +15,7 @@
  * - Letters that do not decompose: ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ/ð → d, ı → i,
  *   final ς → σ.
  * - Apostrophes ’ ‘ ʼ ʹ ` ´ ′ → ' and quotes “ ” „ ‟ « » ″ → ", so "м'ята" finds "м’ята".
- * - Soft hyphens and zero-width characters are dropped; every run of whitespace becomes one space.
+ * - Soft hyphens, zero-width characters and NUL are dropped; every run of whitespace becomes one space.
  *
  * `map[i]` is the offset (UTF-16) in the original of the character that produced folded
  * character i; `map[folded.length]` is the original length. A folded range [s, e) maps back to
@@ -45,16 +45,18 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** The folded cue texts joined by "\n" (folding never yields "\n", so no match spans cues). */
   readonly text: string;
+  /** Offset map of `text` into the cue texts joined by one separator character. */
+  readonly map: Int32Array;
   /** Offset of each cue's folded text in `text`. */
   readonly starts: Int32Array;
-  /** Each cue's offset map (see `foldForSearch`). */
-  readonly maps: readonly Int32Array[];
+  /** Offset of each cue's text in the joined cue texts. */
+  readonly sourceStarts: Int32Array;
 }
 
 const DEFAULT_MAX = 10_000;
 
 const MARK_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-const IGNORED_RE = /^[\u00ad\u200b-\u200d\u2060\ufeff]$/;
+const IGNORED_RE = /^[\0\u00ad\u200b-\u200d\u2060\ufeff]$/;
 const SPACE_RE = /^\s$/;
 const SPECIAL: Record<string, string> = {
   ґ: 'г', ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', ı: 'i', ς: 'σ',
@@ -62,7 +64,7 @@ const SPECIAL: Record<string, string> = {
   '“': '"', '”': '"', '„': '"', '‟': '"', '«': '"', '»': '"', '″': '"',
 };
 
-/** Per-character fold cache for non-ASCII characters (bounded: cleared when it grows large). */
+/** Fold cache for the characters that are not folded in runs (bounded: cleared when large). */
 const cache = new Map<string, string>();
 
 function foldChar(ch: string): string {
@@ -82,42 +84,81 @@ function foldChar(ch: string): string {
   return out;
 }
 
-/** Folds `text` for searching and maps every folded offset back to the original (see above). */
-export function foldForSearch(text: string): FoldedText {
-  const src = typeof text === 'string' ? text : '';
-  let out = '';
-  const map: number[] = [];
+/**
+ * Per UTF-16 unit (filled lazily): 1 when the unit folds to its own `toLowerCase()`, a single
+ * unit that is not whitespace, so it can be read from a lower-casing of the whole text (Σ is
+ * excluded: its lower case depends on context); 2 otherwise.
+ */
+let kinds: Uint8Array | undefined;
+function kind(unit: number): number {
+  kinds ??= new Uint8Array(0x10000);
+  let k = kinds[unit] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(unit);
+    const lower = ch.toLowerCase();
+    const simple = !(unit >= 0xd800 && unit <= 0xdfff) && unit !== 0x3a3 && lower.length === 1 && !SPACE_RE.test(ch) && foldChar(ch) === lower;
+    k = simple ? 1 : 2;
+    kinds[unit] = k;
+  }
+  return k;
+}
+
+/**
+ * The folding loop. With `sep` ≥ 0, that code unit is a cue separator: it becomes "\n" (which
+ * folding never produces otherwise) and whitespace does not collapse across it.
+ */
+function fold(src: string, sep: number): FoldedText {
+  const len = src.length;
+  // Simple units are read from one lower-casing of the whole text when it keeps the length
+  // (every case mapping but "İ" is one unit, so positions then agree).
+  const whole = src.toLowerCase();
+  const lower = whole.length === len ? whole : null;
+  // Folded UTF-16 units and, for each, its source offset; grown together on expansions.
+  let units = new Uint16Array(len + 1);
+  let map = new Int32Array(len + 1);
+  let n = 0;
   let lastSpace = false;
   let i = 0;
-  while (i < src.length) {
-    const code = src.charCodeAt(i);
-    let ch: string;
-    let f: string;
-    if (code < 0x80) {
-      ch = src[i] as string;
-      // ASCII fast path.
-      if (code >= 65 && code <= 90) f = String.fromCharCode(code + 32);
-      else if (code === 96) f = "'";
-      else if (code === 32 || (code >= 9 && code <= 13)) f = ' ';
-      else f = ch;
-    } else {
-      const cp = src.codePointAt(i) as number;
-      ch = String.fromCodePoint(cp);
-      f = foldChar(ch);
+  while (i < len) {
+    const unit = src.charCodeAt(i);
+    if (kind(unit) === 1) {
+      units[n] = lower ? lower.charCodeAt(i) : String.fromCharCode(unit).toLowerCase().charCodeAt(0);
+      map[n++] = i++;
+      lastSpace = false;
+      continue;
     }
-    for (const c of f) {
-      if (c === ' ') {
+    const ch = unit === sep ? '\n' : String.fromCodePoint(src.codePointAt(i) as number);
+    const f = unit === sep ? '\n' : foldChar(ch);
+    if (n + f.length >= units.length) {
+      const size = Math.max(units.length * 2, n + f.length + 1);
+      const u = new Uint16Array(size);
+      u.set(units);
+      units = u;
+      const m = new Int32Array(size);
+      m.set(map);
+      map = m;
+    }
+    // Each unit maps to the source character (an astral result gives two units).
+    for (let k = 0; k < f.length; k++) {
+      const c = f.charCodeAt(k);
+      if (c === 32) {
         if (lastSpace) continue;
         lastSpace = true;
       } else lastSpace = false;
-      // `c` may be astral (two UTF-16 units): both map to the same original character.
-      for (let k = 0; k < c.length; k++) map.push(i);
-      out += c;
+      units[n] = c;
+      map[n++] = i;
     }
     i += ch.length;
   }
-  map.push(src.length);
-  return { text: out, map: Int32Array.from(map) };
+  map[n] = len;
+  let text = '';
+  for (let k = 0; k < n; k += 4096) text += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
+  return { text, map: map.length === n + 1 ? map : map.slice(0, n + 1) };
+}
+
+/** Folds `text` for searching and maps every folded offset back to the original (see above). */
+export function foldForSearch(text: string): FoldedText {
+  return fold(typeof text === 'string' ? text : '', -1);
 }
 
 /** Original end offset for a folded range ending at `end` (> 0): past the whole source character. */
@@ -128,22 +169,28 @@ function originalEnd(map: Int32Array, end: number): number {
   return map[j] as number;
 }
 
-/** Folds every cue once. Cues whose text is not a string count as empty. */
+/**
+ * Folds every cue once. Cues whose text is not a string count as empty. The cue texts are
+ * folded as one string, separated by NUL (a NUL inside a cue is read as U+200B first: both
+ * fold to nothing, and the length is kept).
+ */
 export function prepareSearchIndex(cues: readonly Cue[]): SearchIndex {
   const list = Array.isArray(cues) ? cues : [];
-  const parts: string[] = [];
-  const maps: Int32Array[] = [];
-  const starts = new Int32Array(list.length);
-  let offset = 0;
-  list.forEach((cue, k) => {
+  const texts = list.map((cue) => {
     const raw: unknown = (cue as Partial<Cue> | null | undefined)?.text;
-    const folded = foldForSearch(typeof raw === 'string' ? raw : '');
-    starts[k] = offset;
-    parts.push(folded.text);
-    maps.push(folded.map);
-    offset += folded.text.length + 1;
+    return typeof raw === 'string' ? (raw.includes('\0') ? raw.replace(/\0/g, '\u200b') : raw) : '';
   });
-  return { text: parts.join('\n'), starts, maps };
+  const sourceStarts = new Int32Array(list.length);
+  let offset = 0;
+  texts.forEach((t, k) => {
+    sourceStarts[k] = offset;
+    offset += t.length + 1;
+  });
+  const { text, map } = fold(texts.join('\0'), 0);
+  const starts = new Int32Array(list.length);
+  let k = 0;
+  for (let f = 0; f < text.length && k + 1 < list.length; f++) if (text.charCodeAt(f) === 10) starts[++k] = f + 1;
+  return { text, map, starts, sourceStarts };
 }
 
 /** Index of the last element ≤ x in the ascending array `a` (x ≥ a[0]). */
@@ -166,8 +213,8 @@ export function searchPrepared(index: SearchIndex, query: string, options: Searc
   const q = foldForSearch(typeof query === 'string' ? query : '').text.trim();
   const max = typeof options.maxMatches === 'number' && options.maxMatches >= 0 ? Math.floor(options.maxMatches) : DEFAULT_MAX;
   const out: SearchMatch[] = [];
-  if (!q || !index || typeof index.text !== 'string' || max === 0) return out;
-  const { text, starts, maps } = index;
+  if (!q || !index || typeof index.text !== 'string' || !(index.map instanceof Int32Array) || max === 0) return out;
+  const { text, map, starts, sourceStarts } = index;
   let from = 0;
   let cue = 0;
   while (out.length < max) {
@@ -176,10 +223,8 @@ export function searchPrepared(index: SearchIndex, query: string, options: Searc
     from = at + q.length;
     // Matches come in increasing order, so the cue only moves forward.
     if (cue + 1 < starts.length && (starts[cue + 1] as number) <= at) cue = lastAtOrBefore(starts, at);
-    const map = maps[cue];
-    if (!map) break;
-    const local = at - (starts[cue] as number);
-    out.push({ cueIndex: cue, start: map[local] as number, end: originalEnd(map, local + q.length) });
+    const base = sourceStarts[cue] as number;
+    out.push({ cueIndex: cue, start: (map[at] as number) - base, end: originalEnd(map, at + q.length) - base });
   }
   return out;
 }

@@ -12,10 +12,16 @@
  *   3. when nothing is accepted, a wider search (80 % errors) only to report the closest text.
  *
  * score = 0.75 · quote similarity + 0.25 · mean(prefix, suffix similarity), or the quote
- * similarity alone when the quote has no context. With the default minScore 0.75, an exact
- * match is always accepted (its context only chooses between occurrences), while an
- * approximate match must be backed by its context or be close: 3 typos in 80 characters pass,
- * unrelated text is rejected. "A wrong confident match is worse than a reported miss."
+ * similarity alone when the quote has no context. Quote similarity = 1 − errors / length;
+ * context similarity compares the 64 normalised characters next to the match with the
+ * selector's prefix/suffix (edit distance), counting context cut off by the text's edge as
+ * half right. With the default minScore 0.75, an exact match is always accepted (its context
+ * chooses between occurrences, and an exact match with poor context is compared with the
+ * approximate ones), while an approximate match must be close or backed by its context.
+ * Errors allowed: maxErrorsRatio × (length − 11), so quotes under 12 characters only match
+ * exactly (random text matches short patterns with a few errors far too often); 3 typos in
+ * 80 characters pass, unrelated text is rejected. "A wrong confident match is worse than a
+ * reported miss."
  */
 import search from 'approx-string-match';
 import type { Problem } from './types.js';
@@ -64,6 +70,10 @@ const LONG_QUOTE = 256;
 const SEED = 128;
 /** Normalised characters per step of incremental work (normalising or searching). */
 const CHUNK = 1 << 18;
+/** Characters per approximate search call (each call reports its region's best matches). */
+const SPAN = 1 << 15;
+/** An exact match scoring this much (context mostly agreeing) ends the search. */
+const STRONG_SCORE = 0.9;
 const MAX_OCCURRENCES = 10_000;
 const MAX_CANDIDATES = 1000;
 const CANDIDATE_CHARS = 120;
@@ -344,15 +354,24 @@ function dedupe(matches: Match[]): Match[] {
   return out.sort((a, b) => a.errors - b.errors || a.start - b.start).slice(0, MAX_CANDIDATES);
 }
 
-/** approx-string-match over the text in CHUNK-sized, overlapping slices, yielding between them. */
+/**
+ * approx-string-match over text[from, to) in overlapping slices of SPAN characters, yielding
+ * about every CHUNK characters. The library reports only the matches with the fewest errors,
+ * so small slices also keep each region's best candidate, for the context to choose from.
+ */
 function* chunkedSearch(N: string, pattern: string, k: number, from = 0, to = N.length): Generator<void, Match[]> {
   const out: Match[] = [];
   const overlap = pattern.length + k;
-  for (let s = from; s < to; s += CHUNK) {
-    const e = Math.min(to, s + CHUNK + overlap);
+  let sinceYield = 0;
+  for (let s = from; s < to; s += SPAN) {
+    const e = Math.min(to, s + SPAN + overlap);
     for (const m of search(N.slice(s, e), pattern, k)) out.push({ start: m.start + s, end: m.end + s, errors: m.errors });
     if (e >= to) break;
-    yield;
+    sinceYield += SPAN;
+    if (sinceYield >= CHUNK) {
+      sinceYield = 0;
+      yield;
+    }
   }
   return dedupe(out);
 }
@@ -421,11 +440,27 @@ function* anchorSteps(p: PreparedText, quote: TextQuote, options: AnchorOptions)
     if (count % 500 === 499) yield;
   }
   let result = accepted();
-  if (result) return result;
+  // An exact match whose context also agrees is final. One whose context disagrees may be
+  // the same words elsewhere, while the real place was edited: compare with the approximate matches.
+  if (result && (best as Scored | null)!.score >= STRONG_SCORE) return result;
 
-  // 2. Approximate matches.
+  // 2. Approximate matches. Exact occurrences (already scored) are blanked out first, or the
+  // library, which reports only the fewest-error matches, would hide the edited passages.
   const k = Math.floor(ratio * Math.max(0, Q.length - MIN_FUZZY_LENGTH + 1));
-  if (k > 0) for (const m of yield* approximate(N, Q, k)) consider(m.start, m.end, m.errors);
+  if (k > 0) {
+    let searched = N;
+    if (count > 0) {
+      const parts: string[] = [];
+      let last = 0;
+      for (let at = N.indexOf(Q); at >= 0; at = N.indexOf(Q, at + Q.length)) {
+        parts.push(N.slice(last, at), '\u0000'.repeat(Q.length));
+        last = at + Q.length;
+      }
+      parts.push(N.slice(last));
+      searched = parts.join('');
+    }
+    for (const m of yield* approximate(searched, Q, k)) consider(m.start, m.end, m.errors);
+  }
   result = accepted();
   if (result) return result;
 

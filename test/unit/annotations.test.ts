@@ -369,3 +369,24 @@ describe('schema file', () => {
     for (const a of raw.annotations) known(defs.annotation.properties, a);
   });
 });
+
+describe('demo data', () => {
+  const read = (path: string): string | null => {
+    try {
+      return readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  const annotations = read('../../data/demo/annotations.json');
+  const transcript = read('../../data/demo/statement.en.json');
+
+  it.runIf(annotations !== null && transcript !== null)('the demo annotations validate and link to the demo transcript without a problem', () => {
+    const { data, problems } = parseAnnotations(annotations!);
+    expect(problems).toEqual([]);
+    const { links, problems: linkProblems } = linkAnnotations(data, (JSON.parse(transcript!) as { cues: Cue[] }).cues);
+    expect(linkProblems).toEqual([]);
+    expect(links.unlinkedClaims).toEqual([]);
+    for (const a of data.annotations) if (a.relation !== 'unsupported') expect(links.cuesOf.get(a.id)!.length, a.id).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   anchorProblem,
   anchorQuote,
@@ -94,6 +96,19 @@ describe('anchorQuote', () => {
     // 4 edits in 30 characters (≈ 13 %) and a context that is not there: not confident enough.
     const r = anchorQuote(text, { exact: 'Nobody asked them why it was', prefix: 'completely different', suffix: 'unrelated words' });
     expect(r.found).toBe(false);
+  });
+
+  it('an exact match is accepted even when its context changed', () => {
+    const r = anchorQuote(text, { exact: 'Officers disagreed.', prefix: 'something else entirely', suffix: 'and more of it' });
+    expect(hit(text, r)).toBe('Officers disagreed.');
+    expect(r.score).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('prefers a slightly edited passage in the right context over the same words elsewhere', () => {
+    const t = 'In short, the board will close the line. ' + 'Filler sentence number one. '.repeat(5) +
+      'Olenne has confirmed that the board will close this line, which means a long wait.';
+    const r = anchorQuote(t, { exact: 'the board will close the line', prefix: 'Olenne has confirmed that ', suffix: ', which means a long' });
+    expect(hit(t, r)).toBe('the board will close this line');
   });
 
   it('short quotes only match exactly', () => {
@@ -226,4 +241,45 @@ describe('incremental anchoring', () => {
         `absent ${median(missRuns.map((x) => x.ms)).toFixed(0)} ms; ${steps} steps`,
     );
   }, 120_000);
+});
+
+describe('real article text', () => {
+  const read = (path: string): string | null => {
+    try {
+      return readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+
+  it('anchors every claim of the sample annotation file in its article', () => {
+    const article = read('../fixtures/annotations/article.txt')!;
+    const { claims } = JSON.parse(read('../fixtures/annotations/valid.json')!) as { claims: Array<{ quote: TextQuote }> };
+    for (const { quote } of claims) {
+      const r = anchorQuote(article, quote);
+      expect(normaliseForMatch(hit(article, r)).text, quote.exact).toBe(normaliseForMatch(quote.exact).text);
+    }
+  });
+
+  // The demo's own data (when present): the claims must anchor in the article's text content.
+  const html = read('../../data/demo/article.html');
+  const demo = read('../../data/demo/annotations.json');
+  it.runIf(html !== null && demo !== null)('anchors every claim of the demo in the demo article', () => {
+    const text = html!
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/g, '\u00a0')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+    const { claims } = JSON.parse(demo!) as { claims: Array<{ id: string; quote: TextQuote }> };
+    const results = [...(function* () {
+      const gen = anchorQuotesIncrementally(text, claims.map((c) => c.quote));
+      for (let r = gen.next(); !r.done; r = gen.next()) if (r.value.phase === 'done') yield r.value.result;
+    })()];
+    results.forEach((r, i) => {
+      expect(r, claims[i]!.id).toMatchObject({ found: true, score: 1 });
+    });
+  });
 });
