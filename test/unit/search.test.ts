@@ -54,6 +54,26 @@ describe('foldForSearch', () => {
     expect(Array.from(f.map)).toEqual([0, 1, 1, 3, 4]);
   });
 
+  it('property: the map has one entry per folded unit plus one, ascending, ending at the length', () => {
+    const unit = fc.constantFrom('a', 'Z', 'ß', 'ﬃ', 'ﷺ', 'İ', 'Σ', '😀', '\ud800', ' ', '\n\t', 'e\u0301', '\u00ad', 'Ё', '\0', '`');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (src) => {
+        const { text, map } = foldForSearch(src);
+        expect(map.length).toBe(text.length + 1);
+        expect(map[text.length]).toBe(src.length);
+        for (let k = 1; k < map.length; k++) expect(map[k]!).toBeGreaterThanOrEqual(map[k - 1]!);
+        expect(text).not.toMatch(/ {2}|\n/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the prepared index folds exactly like foldForSearch', () => {
+    const texts = ['Straße', 'a\0b', '', 'ﬃ  x', 'İstanbul Σ', ' lead', 'tail '];
+    const index = prepareSearchIndex(cues(...texts));
+    expect(index.text).toBe(texts.map((t) => foldForSearch(t).text).join('\n'));
+  });
+
   it('never throws on bad input', () => {
     expect(foldForSearch(undefined as unknown as string)).toEqual({ text: '', map: Int32Array.from([0]) });
     expect(foldForSearch('\ud800x').text).toBe('\ud800x');

@@ -182,10 +182,8 @@ describe('normaliseTranscriptData: hostile input', () => {
 
   it('handles huge arrays, and caps the problem list', () => {
     const cues = Array.from({ length: 200_000 }, (_, i) => ({ start: i, end: i + 1, text: String(i) }));
-    const t0 = performance.now();
     const r = normaliseTranscriptData({ version: 1, cues });
     expect(r.transcript.cues).toHaveLength(200_000);
-    expect(performance.now() - t0).toBeLessThan(5000);
     const bad = normaliseTranscriptData(Array.from({ length: 5000 }, () => 1));
     expect(bad.problems).toHaveLength(1001);
     expect(bad.problems[1000]?.detail).toMatch(/4000 more/);
