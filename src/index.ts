@@ -1,13 +1,17 @@
 /**
- * annotated-transcript: importing this module registers every element.
+ * annotated-transcript: importing this module registers every element
+ * (<annotated-transcript>, <at-evidence-map>, <at-claim-marker>).
  */
 export { AnnotatedTranscript } from './components/annotated-transcript.js';
+export { EvidenceMap, type EvidenceMark } from './components/evidence-map.js';
+export { ClaimMarker } from './components/claim-marker.js';
 export {
   TranscriptSeekEvent,
   TranscriptCueChangeEvent,
   AnnotationToggleEvent,
   ClaimActivateEvent,
   TranscriptErrorEvent,
+  EvidenceSelectEvent,
 } from './events.js';
 export type {
   TranscriptSeekDetail,
@@ -15,8 +19,15 @@ export type {
   AnnotationToggleDetail,
   ClaimActivateDetail,
   TranscriptErrorDetail,
+  EvidenceSelectDetail,
 } from './events.js';
 export type { Cue, Word, CueNode, Transcript, Problem, ProblemKind, ProblemCode, TranscriptFormat, ParseResult } from './model/types.js';
+export type { Annotation, AnnotationSet, Claim, Relation, Source, TextQuote, AnnotationLinks } from './model/annotations.js';
 export type { MediaLike } from './controllers/media-link.js';
+export type { TrackInfo, TrackView } from './controllers/tracks.js';
 export { setLocale, getLocale, supportedLocales } from './localization.js';
 export { parseTranscript } from './model/parse/index.js';
+export { parseAnnotations, validateAnnotations, linkAnnotations } from './model/annotations.js';
+export { toWebAnnotations, fromWebAnnotations } from './model/web-annotation.js';
+export { toClaimReview } from './model/claim-review.js';
+export { toPlainText, toWebVTT, toSRT } from './model/export.js';
