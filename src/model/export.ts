@@ -69,7 +69,6 @@ export function toPlainText(cues: readonly Cue[], options: PlainTextOptions = {}
   const forceHours = all.some((c) => times(c).start >= 3_600_000);
   const out: string[] = [];
   const title = oneLine(str(options.title));
-  if (title) out.push(title, '');
   let previous: string | undefined;
   let first = true;
   for (const cue of all) {
@@ -87,6 +86,7 @@ export function toPlainText(cues: readonly Cue[], options: PlainTextOptions = {}
     out.push(line + text);
     first = false;
   }
+  if (title) out.unshift(title, ...(out.length ? [''] : []));
   return out.length ? `${out.join('\n')}\n` : '';
 }
 
@@ -110,6 +110,9 @@ function timedWordsText(words: Word[], startMs: number, endMs: number): string {
       prev = t;
     } else parts.push(text);
   }
+  // Without any timestamp a reader would not know the cue has words: mark the first one even
+  // when it starts with the cue.
+  if (prev === startMs && parts.length) parts[0] = `<${clock(startMs, '.')}>${parts[0] as string}`;
   return parts.join(' ');
 }
 
@@ -117,8 +120,9 @@ function timedWordsText(words: Word[], startMs: number, endMs: number): string {
  * WebVTT: the signature (with the title), "Language: xx" when given, then each cue with its id,
  * its timings, `<v Speaker>` when it has a speaker, `<lang xx>` around the text when the cue has
  * its own language, and the text escaped (& < >). When a cue has `words`, the text is written
- * from the words, with an inline timestamp before each word that starts after the previous one
- * (WebVTT carries word starts only: on reading back, a word ends where the next one starts).
+ * from the words (one line), with an inline timestamp before each word that starts after the
+ * previous one, and before the first word when no other word has one. WebVTT carries word
+ * starts only: on reading back, a word ends where the next later start is (or the cue ends).
  * An id that is empty or holds "-->" or a line break is replaced by the cue's 1-based position.
  */
 export function toWebVTT(cues: readonly Cue[], options: WebVTTOptions = {}): string {
@@ -153,13 +157,15 @@ export function toWebVTT(cues: readonly Cue[], options: WebVTTOptions = {}): str
 /**
  * SRT has no escaping, and players show entities literally, so text is written as it is except
  * where our own reader (and lenient players) would read it as something else: an "&" that would
- * decode as a character reference becomes "&amp;", a "<" that would open a tag becomes "&lt;",
+ * decode as a character reference becomes "&amp;", a "<" that could open a tag becomes "&lt;",
  * "{\" (an ASS override) becomes "&#123;\", and "-->" (a timing line) becomes "--&gt;".
  */
 function escapeSRT(line: string): string {
   return line
     .replace(/&[^&]*/g, (seg) => (decodeEntities(seg) !== seg ? `&amp;${seg.slice(1)}` : seg))
-    .replace(/<(?=\/?[A-Za-z][^<>\n]*>|[0-9][0-9:.]*>)/g, '&lt;')
+    // Any "<" that could open a tag once the others are escaped: a letter, "/" + letter or a
+    // digit after it, and a ">" later on the line.
+    .replace(/<(?=(?:\/?[A-Za-z]|[0-9])[^\n]*>)/g, '&lt;')
     .replace(/\{(?=\\)/g, '&#123;')
     .replace(/-->/g, '--&gt;');
 }

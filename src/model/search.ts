@@ -10,8 +10,9 @@
  *   because there they make different letters.
  * - Cyrillic: й → и, ё → е, ї → і, ў → у fall out of the rule above, and ґ → г is added. This is
  *   a deliberate choice: readers often type Russian/Ukrainian without these marks ("елка",
- *   "ии"), so "елка" must find "ёлка". The cost is that "и" also finds "й" (a superset of
- *   results, never a miss). There is no transliteration: "harbor" never finds "харбор".
+ *   "мои", "киів"), so "елка" must find "ёлка". The cost is that "мои" also finds "мой" (more
+ *   results, never a miss). Latin and Cyrillic stay apart, with no transliteration: "harbor"
+ *   never finds "харбор", and the Ukrainian "і" is not the Latin "i".
  * - Letters that do not decompose: ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ/ð → d, ı → i,
  *   final ς → σ.
  * - Apostrophes ’ ‘ ʼ ʹ ` ´ ′ → ' and quotes “ ” „ ‟ « » ″ → ", so "м'ята" finds "м’ята".
@@ -129,8 +130,10 @@ function fold(src: string, sep: number): FoldedText {
     }
     const ch = unit === sep ? '\n' : String.fromCodePoint(src.codePointAt(i) as number);
     const f = unit === sep ? '\n' : foldChar(ch);
-    if (n + f.length >= units.length) {
-      const size = Math.max(units.length * 2, n + f.length + 1);
+    // Room for this character's units, one per remaining source unit, and the final entry.
+    const need = n + f.length + (len - i - ch.length) + 1;
+    if (need > units.length) {
+      const size = Math.max(units.length * 2, need);
       const u = new Uint16Array(size);
       u.set(units);
       units = u;
