@@ -34,6 +34,7 @@ export const styles = css`
     border-radius: var(--at-radius, 8px);
     color-scheme: light dark;
     contain: layout paint;
+    container: at-transcript / inline-size;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -472,6 +473,41 @@ export const styles = css`
     * {
       transition: none !important;
       animation: none !important;
+    }
+  }
+  /* Narrow (phones, sidebars): buttons go under the text instead of beside it. */
+  @container at-transcript (max-width: 30rem) {
+    .row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .line {
+      grid-template-columns: var(--at-timestamp-width, 3.2em) 1fr;
+      padding-inline: 0.5rem;
+    }
+    .row-actions {
+      grid-column: 1;
+      justify-content: flex-start;
+      padding: 0 0 0.3rem calc(var(--at-timestamp-width, 3.2em) + 1rem);
+    }
+    .row-actions:not(:has(.marker)) {
+      padding: 0;
+    }
+    .row:not(:focus-within) .copy-link {
+      display: none;
+    }
+    .annotation {
+      margin-inline-start: 0.5rem;
+    }
+    .body.both {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .body.both .translation {
+      border-inline-start: 0;
+      padding-inline-start: 0;
+      margin-top: 0.2rem;
+    }
+    .toolbar {
+      padding: 0.4rem 0.5rem;
     }
   }
   @media print {

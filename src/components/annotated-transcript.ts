@@ -18,14 +18,16 @@ import { ArticleAnchorsController } from '../controllers/article-anchors.js';
 import { LineFocus } from '../controllers/line-focus.js';
 import { Playback } from '../controllers/playback.js';
 import { AnnotationToggleEvent, ClaimActivateEvent, TranscriptCueChangeEvent, TranscriptErrorEvent, TranscriptSeekEvent } from '../events.js';
-import { initLocaleFromDocument } from '../localization.js';
+import { getLocale, initLocaleFromDocument } from '../localization.js';
+import { languageName } from './labels.js';
 import { LineList } from './line-list.js';
 import { problemMessage } from './problem-messages.js';
 import { renderGutter, renderLineless, renderMarkers, renderOpenPanels, panelId, type AnnotationActions } from './annotation-view.js';
 import { renderProblems, renderToolbar, renderBackToNow } from './transcript-chrome.js';
-import { TracksController, tracksFromChildren, type TrackInfo } from '../controllers/tracks.js';
+import { TracksController, tracksFromChildren, type TrackInfo, type TrackView } from '../controllers/tracks.js';
 import { SearchController } from '../controllers/search.js';
-import { toPlainText, toSRT, toWebVTT } from '../model/export.js';
+import { PrintController } from '../controllers/print.js';
+import { copyText, downloadCues, type DownloadFormat } from '../controllers/files.js';
 import { spokenTime } from './time-label.js';
 import type { EvidenceMark } from './evidence-map.js';
 import './evidence-map.js';
@@ -85,6 +87,9 @@ import { styles } from './annotated-transcript.styles.js';
  * @cssprop [--at-claim-context-color=#8a5a00] - Context annotations.
  * @cssprop [--at-claim-unsupported-color=#5f6368] - Claims nothing in the recording supports.
  */
+/** How long `for="ID"` may name no element before it is reported (the element may come later). */
+const MISSING_MEDIA_GRACE_MS = 3000;
+
 @localized()
 export class AnnotatedTranscript extends LitElement {
   static override styles = styles;
@@ -100,6 +105,8 @@ export class AnnotatedTranscript extends LitElement {
   set src(value: string | null) {
     this._src = value;
     this.transcriptMode = 'src';
+    this.transcriptDirty = true;
+    this.requestUpdate(); // also when the value is the same: the last one set wins
   }
 
   /** Parsed transcript data: a Transcript object or a bare cue array. Whichever of `src`/`transcript` was set last wins. */
@@ -110,6 +117,8 @@ export class AnnotatedTranscript extends LitElement {
   set transcript(value: Transcript | readonly Cue[] | null) {
     this._transcript = value;
     this.transcriptMode = 'data';
+    this.transcriptDirty = true;
+    this.requestUpdate();
   }
 
   /** URL of an annotation file (format v1, or W3C Web Annotation JSON-LD). */
@@ -120,6 +129,8 @@ export class AnnotatedTranscript extends LitElement {
   set annotationsSrc(value: string | null) {
     this._annotationsSrc = value;
     this.annotationMode = 'src';
+    this.annotationsDirty = true;
+    this.requestUpdate();
   }
 
   /** Parsed annotation data. Whichever of `annotationsSrc`/`annotations` was set last wins. */
@@ -130,6 +141,8 @@ export class AnnotatedTranscript extends LitElement {
   set annotations(value: AnnotationSet | object | null) {
     this._annotations = value;
     this.annotationMode = 'data';
+    this.annotationsDirty = true;
+    this.requestUpdate();
   }
 
   /** Id of the element holding the article whose claims the annotations quote; resolved like `for`. */
@@ -163,20 +176,7 @@ export class AnnotatedTranscript extends LitElement {
 
   /** The annotated passages (one mark per run of consecutive lines), for an `<at-evidence-map>` beside a player. */
   get evidence(): EvidenceMark[] {
-    const { links, data } = this.notes;
-    const index = this.index;
-    if (!index) return [];
-    return data.annotations.flatMap((a) => {
-      const positions = (links.cuesOf.get(a.id) ?? []).map((id) => index.indexOfId(id)).filter((i) => i >= 0).sort((x, y) => x - y);
-      const marks: EvidenceMark[] = [];
-      for (const i of positions) {
-        const cue = index.cues[i]!;
-        const last = marks[marks.length - 1];
-        if (last && positions.includes(i - 1)) last.end = Math.max(last.end, cue.end);
-        else marks.push({ annotationId: a.id, relation: a.relation, start: cue.start, end: cue.end });
-      }
-      return marks;
-    });
+    return this.notes.evidence(this.index);
   }
 
   @state() private index: CueIndex | null = null;
@@ -194,12 +194,13 @@ export class AnnotatedTranscript extends LitElement {
   private _annotations: AnnotationSet | object | null = null;
   private transcriptMode: 'src' | 'data' | null = null;
   private annotationMode: 'src' | 'data' | null = null;
+  private transcriptDirty = false;
+  private annotationsDirty = false;
   private generation = 0;
   private boundMedia: MediaLike | null = null;
   private deepLinkDone = false;
   private listKey = '';
-  private followingBeforeSearch: boolean | null = null;
-  private openBeforePrint: string[] | null = null;
+  private missingTimer = 0;
 
   private readonly lines = new LineList();
   private readonly scroller = () => this.renderRoot.querySelector<HTMLElement>('.scroller');
@@ -256,7 +257,11 @@ export class AnnotatedTranscript extends LitElement {
     this.trackProblems = problems;
     this.report(problems);
   });
-  private readonly search = new SearchController(this, this.lines);
+  private readonly search = new SearchController(this, this.lines, this.autoScroll);
+  private readonly print = new PrintController(this, this.notes, () => {
+    this.requestUpdate();
+    this.performUpdate(); // the browser lays out for print right after beforeprint
+  });
   private readonly actions: AnnotationActions = {
     toggle: (id) => this.toggleAnnotation(id),
     showClaim: (claimId) => {
@@ -274,16 +279,13 @@ export class AnnotatedTranscript extends LitElement {
     super.connectedCallback();
     initLocaleFromDocument();
     window.addEventListener('hashchange', this.onHashChange);
-    window.addEventListener('beforeprint', this.beforePrint);
-    window.addEventListener('afterprint', this.afterPrint);
     if (!this.tracks.length) this.trackCtl.setTracks(tracksFromChildren(this));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.missingTimer);
     window.removeEventListener('hashchange', this.onHashChange);
-    window.removeEventListener('beforeprint', this.beforePrint);
-    window.removeEventListener('afterprint', this.afterPrint);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -292,10 +294,14 @@ export class AnnotatedTranscript extends LitElement {
     if (changed.has('article')) this.articleRef.resolve();
     if (changed.has('articleElement')) this.anchorClaims();
     if (changed.has('tracks') && this.tracks.length) this.trackCtl.setTracks(this.tracks);
-    if (changed.has('src') || changed.has('transcript')) this.loadTranscript();
-    if (changed.has('annotationsSrc') || changed.has('annotations')) {
+    if (this.transcriptDirty) {
+      this.transcriptDirty = false;
+      this.loadTranscript();
+    }
+    if (this.annotationsDirty) {
+      this.annotationsDirty = false;
       if (this.annotationMode === 'src') this.notes.load(this._annotationsSrc);
-      else if (this.annotationMode === 'data') this.notes.setData(this._annotations);
+      else this.notes.setData(this._annotations);
     }
   }
 
@@ -330,7 +336,7 @@ export class AnnotatedTranscript extends LitElement {
         tracks: this.trackCtl.tracks,
         trackLang: this.trackCtl.lang,
         trackView: this.trackCtl.current ? this.trackCtl.view : 'original',
-        originalLabel: this.contentLang ?? msg('the original'),
+        originalLabel: this.contentLang ? languageName(this.contentLang, getLocale()) : msg('the original'),
         query: this.search.query,
         matchCount: this.search.matches.length,
         currentMatch: this.search.current,
@@ -420,11 +426,10 @@ export class AnnotatedTranscript extends LitElement {
 
   private loadTranscript(): void {
     if (this.transcriptMode === 'src') {
+      // The previous file's lines go at once: they are not the transcript being asked for.
+      if (this.index || this.transcriptProblems.length) this.showTranscript(null, []);
       if (this._src) void this.loader.load(this._src);
-      else {
-        this.loader.cancel();
-        this.showTranscript(null, []);
-      }
+      else this.loader.cancel();
     } else if (this.transcriptMode === 'data') {
       this.loader.cancel();
       const result = this._transcript == null ? null : normaliseTranscriptData(this._transcript);
@@ -463,6 +468,16 @@ export class AnnotatedTranscript extends LitElement {
 
   private bindMedia(): void {
     const media = (isMediaLike(this.media) ? this.media : null) ?? (this.mediaRef.element as MediaLike | null);
+    clearTimeout(this.missingTimer);
+    // `for` may name an element that appears later: report it missing only after a while.
+    if (!media && this.htmlFor) {
+      const id = this.htmlFor;
+      this.missingTimer = window.setTimeout(() => {
+        if (this.boundMedia || this.htmlFor !== id || !this.isConnected) return;
+        this.mediaProblems = [{ kind: 'media', code: 'media-missing', detail: id }];
+        this.report(this.mediaProblems);
+      }, MISSING_MEDIA_GRACE_MS);
+    }
     if (media === this.boundMedia) return;
     this.boundMedia = media;
     this.playback.media = media;
@@ -518,30 +533,16 @@ export class AnnotatedTranscript extends LitElement {
 
   private async copyLink(hash: string): Promise<void> {
     const url = `${location.href.split('#')[0]}${hash}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.announcement = msg('Link copied.');
-    } catch {
-      this.announcement = msg(str`Copy this link: ${url}`);
-    }
+    this.announcement = (await copyText(url)) ? msg('Link copied.') : msg(str`Copy this link: ${url}`);
     setTimeout(() => (this.announcement = ''), 4000);
   }
 
   private readonly toolbarActions = {
     toggleAll: (open: boolean) => this.setAllOpen(open),
     select: (id: string) => this.goToAnnotation(id),
-    chooseTrack: (lang: string | null, view: 'original' | 'translation' | 'both') => this.trackCtl.choose(lang, view),
+    chooseTrack: (lang: string | null, view: TrackView) => this.trackCtl.choose(lang, view),
     search: (query: string) => {
-      const was = this.search.active;
       this.search.setQuery(query);
-      // Searching pauses auto-scroll only while there is a query; clearing it restores what was.
-      if (!was && this.search.active) {
-        this.followingBeforeSearch = this.autoScroll.following;
-        this.autoScroll.pause();
-      } else if (was && !this.search.active) {
-        if (this.followingBeforeSearch) this.autoScroll.resume();
-        this.followingBeforeSearch = null;
-      }
       this.showMatch();
     },
     step: (delta: number) => {
@@ -553,43 +554,18 @@ export class AnnotatedTranscript extends LitElement {
       const i = line ? this.lines.indexOf(line) : -1;
       if (i >= 0) this.activate(i);
     },
-    download: (format: 'txt' | 'vtt' | 'srt') => this.download(format),
+    download: (format: DownloadFormat) => {
+      // The language shown: the translation when only it is shown.
+      const translated = this.trackCtl.current && this.trackCtl.view === 'translation';
+      const cues = translated ? this.trackCtl.translationCues : this.cues;
+      downloadCues(cues, format, (translated ? this.trackCtl.current?.lang : this.contentLang) ?? 'und');
+    },
   };
 
   private showMatch(): void {
     const el = this.search.currentElement();
     if (el) this.scrollIntoScroller(el);
   }
-
-  /** Downloads the transcript in the language shown (the translation when only it is shown). */
-  private download(format: 'txt' | 'vtt' | 'srt'): void {
-    const translated = this.trackCtl.current && this.trackCtl.view === 'translation';
-    const cues = translated ? this.trackCtl.translationCues : this.cues;
-    const lang = (translated ? this.trackCtl.current?.lang : this.contentLang) ?? 'und';
-    const text = format === 'vtt' ? toWebVTT(cues, { lang }) : format === 'srt' ? toSRT(cues) : toPlainText(cues);
-    const type = format === 'vtt' ? 'text/vtt' : format === 'srt' ? 'application/x-subrip' : 'text/plain';
-    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `transcript.${lang}.${format}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  /** Printing shows every annotation; the reader's own choice comes back afterwards. */
-  private readonly beforePrint = (): void => {
-    this.openBeforePrint = [...this.notes.open];
-    for (const a of this.notes.data.annotations) this.notes.toggle(a.id, true);
-    this.requestUpdate();
-    this.performUpdate(); // print lays out right after this handler: render now
-  };
-
-  private readonly afterPrint = (): void => {
-    if (!this.openBeforePrint) return;
-    for (const a of this.notes.data.annotations) this.notes.toggle(a.id, this.openBeforePrint.includes(a.id));
-    this.openBeforePrint = null;
-    this.requestUpdate();
-  };
 
   private readonly onHashChange = (): void => {
     this.deepLinkDone = false;

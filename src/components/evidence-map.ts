@@ -2,18 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Relation } from '../model/annotations.js';
+import type { EvidenceMark } from '../controllers/annotations.js';
 import { formatTimestamp } from '../model/time.js';
 import { RELATION_ICON, relationLabel } from './labels.js';
 import { EvidenceSelectEvent } from '../events.js';
 
-/** One annotated passage on the map. */
-export interface EvidenceMark {
-  annotationId: string;
-  relation: Relation;
-  start: number;
-  end: number;
-}
+export type { EvidenceMark } from '../controllers/annotations.js';
 
 /**
  * A slim strip showing where annotated passages sit in the whole recording, by relation —

@@ -36,3 +36,12 @@ export function claimVerdictLabel(relation: Relation): string {
       return msg('Claim that nothing in the recording supports', { id: 'claim.unsupported' });
   }
 }
+
+/** A language's name in the interface language ("English", "англійська"), from Intl; the code when unknown. */
+export function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -32,7 +32,7 @@ function problemText(p: Problem): string {
     case 'bad-timestamp':
       return msg(str`The timestamp “${detail}” is not valid; that line was skipped.`, { id: 'problem.bad-timestamp' });
     case 'bad-range':
-      return msg(str`The line ends before it starts (${detail}); it was skipped.`, { id: 'problem.bad-range' });
+      return msg(str`The line ends before it starts (${detail}); it is shown with no duration.`, { id: 'problem.bad-range' });
     case 'missing-timing':
       return msg('A block has no timing line; it was skipped.', { id: 'problem.missing-timing' });
     case 'bad-cue':

@@ -6,13 +6,22 @@ import type { EvidenceMark } from './evidence-map.js';
 import type { TrackInfo, TrackView } from '../controllers/tracks.js';
 import { problemMessage } from './problem-messages.js';
 
-/** The problem box: one message, or a summary with the list (open by default for editors). */
+/** Problems listed in the box; the rest are counted (every one is also an event and a console warning). */
+const MAX_LISTED = 25;
+
+/** The problem box: one message, or a summary with the list, open. */
 export function renderProblems(problems: readonly Problem[], debug: boolean) {
   if (!problems.length) return nothing;
   if (problems.length === 1 && !debug) return html`<p class="problems" part="error">${problemMessage(problems[0]!)}</p>`;
-  return html`<details class="problems" part="error" ?open=${debug}>
+  // Open from the start, so every message naming a line is visible; the reader may fold it.
+  return html`<details class="problems" part="error" open>
     <summary>${msg(str`${problems.length} problems were found.`)}</summary>
-    <ul>${problems.map((p) => html`<li data-kind=${p.kind}>${problemMessage(p)}</li>`)}</ul>
+    <ul>
+      ${problems.slice(0, MAX_LISTED).map((p) => html`<li data-kind=${p.kind}>${problemMessage(p)}</li>`)}
+      ${problems.length > MAX_LISTED
+        ? html`<li>${msg(str`…and ${problems.length - MAX_LISTED} more (each one is also in the browser console).`, { id: 'problem.more' })}</li>`
+        : nothing}
+    </ul>
   </details>`;
 }
 

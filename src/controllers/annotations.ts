@@ -14,6 +14,7 @@ import {
 } from '../model/annotations.js';
 import { fromWebAnnotations } from '../model/web-annotation.js';
 import type { Cue, Problem } from '../model/types.js';
+import type { CueIndex } from '../model/cue-index.js';
 import { TextLoaderController } from './loader.js';
 
 /** Web Annotation JSON-LD is recognised by its context or type; everything else is format v1. */
@@ -36,6 +37,14 @@ function readAnnotationText(text: string): AnnotationResult {
     return parseAnnotations(text); // reports bad-json with the parser's message
   }
   return readAnnotationData(json);
+}
+
+/** One annotated passage of the recording: a run of consecutive lines of one annotation. */
+export interface EvidenceMark {
+  annotationId: string;
+  relation: Relation;
+  start: number;
+  end: number;
 }
 
 export interface AnnotationCallbacks {
@@ -130,6 +139,22 @@ export class AnnotationController implements ReactiveController {
   /** Annotations with no lines: `unsupported`, shown in their own list. */
   get lineless(): Annotation[] {
     return this.data.annotations.filter((a) => !(this.links.cuesOf.get(a.id)?.length));
+  }
+
+  /** The annotated passages, one mark per run of consecutive lines (in display order). */
+  evidence(index: CueIndex | null): EvidenceMark[] {
+    if (!index) return [];
+    return this.data.annotations.flatMap((a) => {
+      const positions = (this.links.cuesOf.get(a.id) ?? []).map((id) => index.indexOfId(id)).filter((i) => i >= 0).sort((x, y) => x - y);
+      const marks: EvidenceMark[] = [];
+      positions.forEach((i, k) => {
+        const cue = index.cues[i]!;
+        const last = marks[marks.length - 1];
+        if (last && positions[k - 1] === i - 1) last.end = Math.max(last.end, cue.end);
+        else marks.push({ annotationId: a.id, relation: a.relation, start: cue.start, end: cue.end });
+      });
+      return marks;
+    });
   }
 
   /** Opens or closes; returns the new state, or null when nothing changed. */

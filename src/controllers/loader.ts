@@ -16,8 +16,9 @@ export function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
-// Content types that cannot be a transcript (the server sent the wrong file).
-const WRONG_TYPE = /^(image|video|audio|font)\/|^application\/(pdf|zip|octet-stream|wasm)/i;
+// Content types that cannot be a transcript (the server sent the wrong file). Generic types
+// (application/octet-stream, which many servers send for .srt) are left to detection by content.
+const WRONG_TYPE = /^(image|video|audio|font)\/|^application\/(pdf|zip|wasm)/i;
 
 /**
  * Loads text files with one AbortController per load: starting a new load aborts the previous one,

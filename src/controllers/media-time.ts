@@ -99,6 +99,9 @@ export class MediaTimeController implements ReactiveController {
     } catch {}
     if (!paused) this.startLoop();
     this.callbacks.onPlayState?.(!paused);
+    // A media element that failed before we bound to it fires no more `error` events.
+    const failed = (media as Partial<HTMLMediaElement>).error;
+    if (failed) this.callbacks.onError?.(failed.message || `MediaError ${failed.code}`);
     this.sync();
   }
 

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { prepareSearchIndex, searchPrepared, type SearchIndex, type SearchMatch } from '../model/search.js';
 import type { LineList } from '../components/line-list.js';
+import type { AutoScrollController } from './auto-scroll.js';
 
 const ALL = 'at-search';
 const CURRENT = 'at-search-current';
@@ -30,10 +31,12 @@ export class SearchController implements ReactiveController {
   private entries: { line: number; nodes: Text[] }[] = [];
   private ranges: Range[] = [];
   private currentRange: Range | null = null;
+  private followingBefore: boolean | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly lines: LineList,
+    private readonly autoScroll: AutoScrollController,
   ) {
     host.addController(this);
   }
@@ -54,8 +57,17 @@ export class SearchController implements ReactiveController {
     if (this.active) this.run(false);
   }
 
+  /** Searching pauses auto-scroll only while there is a query; clearing it restores what was. */
   setQuery(query: string): void {
+    const was = this.active;
     this.query = query;
+    if (!was && this.active) {
+      this.followingBefore = this.autoScroll.following;
+      this.autoScroll.pause();
+    } else if (was && !this.active) {
+      if (this.followingBefore) this.autoScroll.resume();
+      this.followingBefore = null;
+    }
     this.run(true);
   }
 

@@ -82,11 +82,12 @@ describe('normaliseTranscriptData: fields', () => {
   const r = normaliseTranscriptData(data);
   const paths = r.problems.map((p) => `${p.code} ${p.path ?? ''}`);
 
-  it('keeps every valid cue, with ids as specified', () => {
-    expect(r.transcript.cues.map((c) => c.id)).toEqual(['a', 'f', 'g', 'a~2', 'a~2~2', '12', '12.5', '14', '15']);
+  it('keeps every valid cue, with ids as specified (a backwards cue or word is kept with no duration)', () => {
+    expect(r.transcript.cues.map((c) => c.id)).toEqual(['a', 'c', 'f', 'g', 'a~2', 'a~2~2', '12', '12.5', '14', '15']);
+    expect(r.transcript.cues.find((c) => c.id === 'c')).toEqual({ id: 'c', start: 2, end: 2, text: 'backwards' });
     expect(r.transcript.lang).toBeUndefined();
     const g = r.transcript.cues.find((c) => c.id === 'g');
-    expect(g?.words).toEqual([{ start: 2, end: 2.5, text: 'good' }]);
+    expect(g?.words).toEqual([{ start: 2, end: 2.5, text: 'good' }, { start: 2.5, end: 2.5, text: 'bad' }]);
     const f = r.transcript.cues.find((c) => c.id === 'f');
     expect(f).toEqual({ id: 'f', start: 1, end: 2, text: 'bad optional fields' });
     expectSaneResult(r);

@@ -129,11 +129,9 @@ function readWords(value: unknown, path: string, problems: Problems): Word[] | u
       continue;
     }
     if (start === undefined || end === undefined) continue;
-    if (end < start) {
-      problems.add({ kind: 'parse', code: 'bad-range', path: `${wpath}.end`, detail: `${start} --> ${end}` });
-      continue;
-    }
-    words.push({ start, end, text: t.value.trim() });
+    // End before start: kept with no duration (as WebVTT does), and reported.
+    if (end < start) problems.add({ kind: 'parse', code: 'bad-range', path: `${wpath}.end`, detail: `${start} --> ${end}` });
+    words.push({ start, end: Math.max(start, end), text: t.value.trim() });
   }
   return words.length > 0 ? words : undefined;
 }
@@ -166,11 +164,9 @@ function readCue(value: unknown, position: number, path: string, problems: Probl
   const text = t.ok && typeof t.value === 'string' ? t.value.replace(/\r\n?/g, '\n') : undefined;
   if (text === undefined) problems.field(`${path}.text`, t.ok ? (t.value === undefined ? 'missing' : describe(t.value)) : 'unreadable');
   if (start === undefined || end === undefined || text === undefined) return undefined;
-  if (end < start) {
-    problems.add({ kind: 'parse', code: 'bad-range', path: `${path}.end`, id, detail: `${start} --> ${end}` });
-    return undefined;
-  }
-  const cue: Cue = { id, start, end, text };
+  // End before start: kept with no duration (as WebVTT does: nothing is lost), and reported.
+  if (end < start) problems.add({ kind: 'parse', code: 'bad-range', path: `${path}.end`, id, detail: `${start} --> ${end}` });
+  const cue: Cue = { id, start, end: Math.max(start, end), text };
   const speaker = optionalString(value, 'speaker', path, problems);
   if (speaker !== undefined) cue.speaker = speaker;
   const lang = optionalString(value, 'lang', path, problems, LANG);
