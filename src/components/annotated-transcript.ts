@@ -270,8 +270,9 @@ export class AnnotatedTranscript extends LitElement {
     },
     copyClaimLink: (claimId) => void this.copyLink(formatDeepLink({ claim: claimId })),
     playPassage: (id) => {
+      const runs = this.notes.evidence(this.index).filter((m) => m.annotationId === id);
       const span = this.notes.links.span.get(id);
-      if (span) this.playback.playPassage(span.start, span.end, this.notes.links.cuesOf.get(id)?.[0] ?? null);
+      this.playback.playPassage(runs.length ? runs : span ? [span] : [], this.notes.links.cuesOf.get(id)?.[0] ?? null);
     },
   };
 
@@ -368,7 +369,7 @@ export class AnnotatedTranscript extends LitElement {
     if (this.announcement) return this.announcement;
     if (loading) return msg('Loading transcript…');
     const n = this.transcriptProblems.length + this.mediaProblems.length;
-    return n ? msg(str`${n} problems were found.`) : '';
+    return n === 1 ? msg('One problem was found.', { id: 'problem.one' }) : n ? msg(str`${n} problems were found.`) : '';
   }
 
   /** Seeks the media (applied once it has metadata); fires `transcript-seek`. */
@@ -377,15 +378,19 @@ export class AnnotatedTranscript extends LitElement {
   }
 
   /** Opens an annotation, scrolls to its first line and seeks there (as the evidence map does). */
-  goToAnnotation(id: string, focus = true): void {
-    const cueId = this.notes.links.cuesOf.get(id)?.[0];
+  goToAnnotation(id: string, focus = true, at?: number): void {
+    const cues = this.notes.links.cuesOf.get(id) ?? [];
+    // A passage chosen by time (a mark of the evidence map) starts at the line there.
+    const cueId = at === undefined ? cues[0] : (cues.find((c) => this.cues[this.index?.indexOfId(c) ?? -1]?.start === at) ?? cues[0]);
     const i = cueId === undefined ? -1 : (this.index?.indexOfId(cueId) ?? -1);
     if (this.notes.toggle(id, true) !== null) this.dispatchEvent(new AnnotationToggleEvent({ annotationId: id, open: true }));
     this.requestUpdate();
     if (i >= 0) {
-      this.autoScroll.resume();
       this.lineFocus.move(i, false);
-      this.seek(this.cues[i]!.start, cueId!);
+      this.autoScroll.resume(this.lines.lineElement(i));
+      this.seek(at ?? this.cues[i]!.start, cueId!);
+    } else {
+      this.autoScroll.pause(); // a claim with no lines: keep its panel in view while the media plays
     }
     void this.updateComplete.then(() => {
       const panel = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(panelId(id))}"]`);
@@ -494,7 +499,8 @@ export class AnnotatedTranscript extends LitElement {
   private cueChanged(index: number): void {
     const cue = index >= 0 ? this.cues[index] : undefined;
     // Tab into the list lands on the current line, unless the reader is working in the list.
-    if (index >= 0 && !this.matches(':focus-within')) this.lineFocus.move(index, false);
+    const inList = !!(this.renderRoot as ShadowRoot).activeElement?.closest('ol.lines');
+    if (index >= 0 && !inList) this.lineFocus.move(index, false);
     this.dispatchEvent(new TranscriptCueChangeEvent({ cueId: cue?.id ?? null }));
   }
 
@@ -503,7 +509,7 @@ export class AnnotatedTranscript extends LitElement {
     if (!cue) return;
     const word = wordIndex >= 0 ? cue.words?.[wordIndex] : undefined;
     this.lineFocus.move(index, false);
-    this.autoScroll.resume();
+    this.autoScroll.resume(this.lines.lineElement(index));
     this.seek(word ? word.start : cue.start, cue.id);
   }
 
@@ -539,7 +545,7 @@ export class AnnotatedTranscript extends LitElement {
 
   private readonly toolbarActions = {
     toggleAll: (open: boolean) => this.setAllOpen(open),
-    select: (id: string) => this.goToAnnotation(id),
+    select: (id: string, time?: number) => this.goToAnnotation(id, true, time),
     chooseTrack: (lang: string | null, view: TrackView) => this.trackCtl.choose(lang, view),
     search: (query: string) => {
       this.search.setQuery(query);
@@ -584,7 +590,10 @@ export class AnnotatedTranscript extends LitElement {
     }
     if (!this.boundMedia) return;
     this.deepLinkDone = true;
-    if (time !== undefined) this.seek(time, null);
+    if (time !== undefined) {
+      const i = this.index.activeAt(time);
+      this.seek(time, i >= 0 ? this.cues[i]!.id : null);
+    }
   }
 }
 

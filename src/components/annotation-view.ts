@@ -38,10 +38,9 @@ export function renderMarkers(cue: Cue, ctrl: AnnotationController, actions: Ann
       tabindex="-1"
       aria-expanded=${ctrl.open.has(a.id) ? 'true' : 'false'}
       aria-controls=${panelId(a.id)}
-      aria-label=${msg(str`Annotation: ${label}`, { id: 'annotation.toggle' })}
       data-annotation=${a.id}
       @click=${() => actions.toggle(a.id)}
-    ><span aria-hidden="true">${RELATION_ICON[a.relation]}</span> ${label}</button>`;
+    ><span aria-hidden="true">${RELATION_ICON[a.relation]}</span> <span class="visually-hidden">${msg('Annotation:', { id: 'annotation.prefix' })}</span> ${label}</button>`;
   });
 }
 
@@ -55,7 +54,7 @@ export function renderPanel(a: Annotation, ctrl: AnnotationController, actions: 
   const span = ctrl.links.span.get(a.id);
   const claims = ctrl.links.claimsOfAnnotation.get(a.id) ?? [];
   const label = relationLabel(a.relation);
-  return html`<section class="annotation rel-${a.relation}" part="annotation" id=${panelId(a.id)} tabindex="-1" aria-label=${msg(str`Annotation: ${label}`, { id: 'annotation.toggle' })}>
+  return html`<div class="annotation rel-${a.relation}" part="annotation" id=${panelId(a.id)} tabindex="-1" role="group" aria-label=${msg(str`Annotation: ${label}`, { id: 'annotation.toggle' })}>
     <p class="relation"><span aria-hidden="true">${RELATION_ICON[a.relation]}</span> ${label}
       ${span ? html`<span class="span-time">${formatTimestamp(span.start)}–${formatTimestamp(span.end)}</span>` : nothing}</p>
     ${a.body ? html`<p class="note">${parseBody(a.body).map((s) =>
@@ -75,7 +74,7 @@ export function renderPanel(a: Annotation, ctrl: AnnotationController, actions: 
       <ul class="sources">${a.sources.map((s) => html`<li><a href=${s.url} target="_blank" rel="noopener noreferrer">${s.title || s.url}</a></li>`)}</ul>` : nothing}
     ${span ? html`<button type="button" class="play" @click=${() => actions.playPassage(a.id)}>
       <span aria-hidden="true">▶</span> ${msg('Play this passage', { id: 'annotation.play' })}</button>` : nothing}
-  </section>`;
+  </div>`;
 }
 
 /** Claims nothing in the recording supports: they have no lines, so they get their own list. */

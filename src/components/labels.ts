@@ -5,7 +5,7 @@ import type { Relation } from '../model/annotations.js';
 export const RELATION_ICON: Readonly<Record<Relation, string>> = {
   supports: '✓',
   contradicts: '✗',
-  context: 'ℹ',
+  context: 'ⓘ',
   unsupported: '?',
 };
 

@@ -46,7 +46,7 @@ export class LineList implements LineElements {
 
   /** Index of the line element an event target sits in, or -1. */
   indexOf(target: EventTarget | null): number {
-    const line = (target as Element | null)?.closest?.('.line');
+    const line = (target as Element | null)?.closest?.('.row')?.querySelector('.line');
     const i = Number(line?.getAttribute('data-i'));
     return line && Number.isInteger(i) ? i : -1;
   }

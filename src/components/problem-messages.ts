@@ -40,6 +40,8 @@ function problemText(p: Problem): string {
     case 'bad-field':
       return msg('This field has a wrong value; it was skipped.', { id: 'problem.bad-field' });
     case 'duplicate-id':
+      // Transcript cues are renamed (nothing is lost); duplicated annotations and claims are skipped.
+      if (p.kind === 'annotation') return msg(str`The id “${id}” is used twice; the second item was skipped.`, { id: 'problem.duplicate-id-skipped' });
       return msg(str`The id “${id}” is used twice; the second one was renamed “${detail}”.`, { id: 'problem.duplicate-id' });
     case 'missing-cue':
       return msg(str`Annotation “${id}” points at line “${detail}”, which the transcript does not have.`, { id: 'problem.missing-cue' });

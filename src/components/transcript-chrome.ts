@@ -7,7 +7,7 @@ import type { TrackInfo, TrackView } from '../controllers/tracks.js';
 import { problemMessage } from './problem-messages.js';
 
 /** Problems listed in the box; the rest are counted (every one is also an event and a console warning). */
-const MAX_LISTED = 25;
+const MAX_LISTED = 100;
 
 /** The problem box: one message, or a summary with the list, open. */
 export function renderProblems(problems: readonly Problem[], debug: boolean) {
@@ -41,7 +41,7 @@ export interface ToolbarState {
 
 export interface ToolbarActions {
   toggleAll(open: boolean): void;
-  select(annotationId: string): void;
+  select(annotationId: string, time: number): void;
   chooseTrack(lang: string | null, view: TrackView): void;
   search(query: string): void;
   step(delta: number): void;
@@ -100,9 +100,9 @@ export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
         ${s.anyOpen ? msg('Collapse all annotations') : msg('Expand all annotations')}</button>` : nothing}
     </div>
     ${s.annotated ? html`<at-evidence-map class="map" .marks=${s.marks} .duration=${s.duration}
-      @evidence-select=${(e: CustomEvent<{ annotationId: string }>) => {
+      @evidence-select=${(e: CustomEvent<{ annotationId: string; time: number }>) => {
         e.stopPropagation();
-        a.select(e.detail.annotationId);
+        a.select(e.detail.annotationId, e.detail.time);
       }}></at-evidence-map>` : nothing}
   </div>`;
 }

@@ -136,9 +136,9 @@ export class AnnotationController implements ReactiveController {
     return (this.links.annotationsOfCue.get(cueId) ?? []).map((id) => this.byId.get(id)!).filter(Boolean);
   }
 
-  /** Annotations with no lines: `unsupported`, shown in their own list. */
+  /** Claims nothing in the recording supports (`unsupported` annotations): shown in their own list. */
   get lineless(): Annotation[] {
-    return this.data.annotations.filter((a) => !(this.links.cuesOf.get(a.id)?.length));
+    return this.data.annotations.filter((a) => a.relation === 'unsupported' && !this.links.cuesOf.get(a.id)?.length);
   }
 
   /** The annotated passages, one mark per run of consecutive lines (in display order). */

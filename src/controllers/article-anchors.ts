@@ -33,6 +33,9 @@ export class ArticleAnchorsController implements ReactiveController {
   private article: Element | null = null;
   private claims: readonly Claim[] = [];
   private relationOf: (claimId: string) => Relation = () => 'unsupported';
+  private relations = '';
+  /** The last anchoring, reused when only the relations changed (re-marked, not re-reported). */
+  private last: { article: Element; claims: readonly Claim[]; found: { claim: Claim; range: Range }[] } | null = null;
   private abort: AbortController | null = null;
   private connected = false;
 
@@ -54,6 +57,10 @@ export class ArticleAnchorsController implements ReactiveController {
   }
 
   set(article: Element | null, claims: readonly Claim[], relationOf: (claimId: string) => Relation): void {
+    // The same article, claims and relations as last time: nothing to redo (and nothing to report twice).
+    const relations = claims.map((c) => relationOf(c.id)).join();
+    if (article === this.article && claims === this.claims && relations === this.relations) return;
+    this.relations = relations;
     this.article = article;
     this.claims = claims;
     this.relationOf = relationOf;
@@ -85,12 +92,19 @@ export class ArticleAnchorsController implements ReactiveController {
     if (!this.connected || !article || !this.claims.length) return;
     const abort = new AbortController();
     this.abort = abort;
+    const claims = this.claims;
+    const last = this.last;
+    // Ranges are live: removing the old markers left them valid, so only the marks are redone.
+    if (last && last.article === article && last.claims === claims) {
+      this.mark(last.found);
+      return;
+    }
     const { text, nodes, starts } = collectText(article);
-    const claims = [...this.claims];
     void anchorQuotesAsync(text, claims.map((c) => c.quote), { signal: abort.signal }).then((results) => {
       if (abort.signal.aborted) return;
       const problems: Problem[] = [];
       const found: { claim: Claim; range: Range }[] = [];
+      this.last = { article, claims, found };
       results.forEach((result, i) => {
         const claim = claims[i]!;
         if (result.found) {

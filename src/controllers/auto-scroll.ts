@@ -65,12 +65,13 @@ export class AutoScrollController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Follows again and brings the current target into view now. */
-  resume(): void {
+  /** Follows again and brings the current target (or the one given: the line just activated) into view now. */
+  resume(target?: HTMLElement | null): void {
     const was = this.following;
     this.following = true;
     this.direction = 'none';
-    if (this.target) this.scrollTo(this.target, true);
+    if (target) this.target = target;
+    if (this.target) this.scrollTo(this.target, !target);
     if (!was) this.host.requestUpdate();
   }
 

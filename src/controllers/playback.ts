@@ -13,7 +13,8 @@ export interface SeekRequest {
 export class Playback {
   media: MediaLike | null = null;
   private pending: SeekRequest | null = null;
-  private stopAt: { start: number; end: number } | null = null;
+  /** The passage being played: runs of lines, in time order; the first is playing. */
+  private passage: { start: number; end: number }[] = [];
 
   constructor(private readonly onSeeked: (request: SeekRequest) => void) {}
 
@@ -46,11 +47,15 @@ export class Playback {
     this.onSeeked(request);
   }
 
-  /** Plays [start, end) and pauses at its end. */
-  playPassage(start: number, end: number, cueId: string | null): void {
-    if (!this.media) return;
-    this.seek({ time: start, cueId });
-    this.stopAt = { start, end };
+  /**
+   * Plays exactly the given runs of lines: from the first run's start, jumping over what lies
+   * between runs, and pauses at the last run's end.
+   */
+  playPassage(runs: readonly { start: number; end: number }[], cueId: string | null): void {
+    const first = runs[0];
+    if (!this.media || !first) return;
+    this.passage = [...runs].sort((a, b) => a.start - b.start);
+    this.seek({ time: first.start, cueId });
     try {
       void Promise.resolve(this.media.play()).catch(() => undefined);
     } catch {
@@ -58,15 +63,17 @@ export class Playback {
     }
   }
 
-  /** Called with the media time each frame: ends a passage at its end, forgets it when the reader went elsewhere. */
+  /** Called with the media time each frame: moves through the passage, forgets it when the reader went elsewhere. */
   onTime(time: number): void {
-    const passage = this.stopAt;
-    if (!passage || !this.media) return;
-    if (time < passage.start - 0.5 || time > passage.end + 1) {
-      this.stopAt = null;
-    } else if (time >= passage.end) {
-      this.stopAt = null;
-      this.media.pause();
+    const run = this.passage[0];
+    if (!run || !this.media) return;
+    if (time < run.start - 0.5 || time > run.end + 1) {
+      this.passage = [];
+    } else if (time >= run.end) {
+      this.passage.shift();
+      const next = this.passage[0];
+      if (next) this.seek({ time: next.start, cueId: null });
+      else this.media.pause();
     }
   }
 }
