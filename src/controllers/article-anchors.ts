@@ -99,8 +99,8 @@ export class ArticleAnchorsController implements ReactiveController {
       this.mark(last.found);
       return;
     }
-    const { text, nodes, starts } = collectText(article);
-    void anchorQuotesAsync(text, claims.map((c) => c.quote), { signal: abort.signal }).then((results) => {
+    void collectText(article, abort.signal).then(async ({ text, nodes, starts }) => {
+      const results = await anchorQuotesAsync(text, claims.map((c) => c.quote), { signal: abort.signal });
       if (abort.signal.aborted) return;
       const problems: Problem[] = [];
       const found: { claim: Claim; range: Range }[] = [];
@@ -144,11 +144,18 @@ export class ArticleAnchorsController implements ReactiveController {
   }
 }
 
-/** The article's text as one string, with the text nodes it came from and their start offsets. */
-function collectText(root: Element): { text: string; nodes: Text[]; starts: number[] } {
+/** Milliseconds of work between yields while walking a large article. */
+const WALK_BUDGET_MS = 8;
+
+/**
+ * The article's text as one string, with the text nodes it came from and their start offsets.
+ * Walks in slices that yield to the event loop, so a 5 MB article does not freeze the page.
+ */
+async function collectText(root: Element, signal: AbortSignal): Promise<{ text: string; nodes: Text[]; starts: number[] }> {
   const nodes: Text[] = [];
   const starts: number[] = [];
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.nodeType === Node.ELEMENT_NODE
@@ -157,12 +164,20 @@ function collectText(root: Element): { text: string; nodes: Text[]; starts: numb
           : NodeFilter.FILTER_SKIP
         : NodeFilter.FILTER_ACCEPT,
   });
+  let since = performance.now();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
     nodes.push(node as Text);
-    starts.push(text.length);
-    text += (node as Text).data;
+    starts.push(length);
+    parts.push(data);
+    length += data.length;
+    if ((nodes.length & 255) === 0 && performance.now() - since > WALK_BUDGET_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal.aborted) break;
+      since = performance.now();
+    }
   }
-  return { text, nodes, starts };
+  return { text: parts.join(''), nodes, starts };
 }
 
 /** Maps [start, end) offsets of the collected text back to a DOM Range. */

@@ -165,9 +165,10 @@ class NormBuffer {
       this.map[this.length++] = at;
     }
   }
-  text(): string {
+  /** The units from `from` to the end, as a string (units already pushed never change). */
+  textFrom(from: number): string {
     const parts: string[] = [];
-    for (let i = 0; i < this.length; i += 8192) {
+    for (let i = from; i < this.length; i += 8192) {
       // apply, not spread: spreading a typed array goes through its iterator (several times slower).
       parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]));
     }
@@ -235,13 +236,18 @@ function normaliseRange(text: string, from: number, to: number, b: NormBuffer): 
 /** Normalises in steps of CHUNK characters, yielding between steps. */
 function* normaliseSteps(text: string): Generator<void, PreparedText['norm']> {
   const b = new NormBuffer(text.length + 16);
+  // The string is built step by step too, and the map is a view (no copy), so that no single
+  // step does work proportional to the whole text.
+  const parts: string[] = [];
   let i = 0;
   while (i < text.length) {
+    const from = b.length;
     i = normaliseRange(text, i, Math.min(text.length, i + CHUNK), b);
+    parts.push(b.textFrom(from));
     if (i < text.length) yield;
   }
   b.map[b.length] = text.length;
-  return { text: b.text(), map: b.map.slice(0, b.length + 1) };
+  return { text: parts.join(''), map: b.map.subarray(0, b.length + 1) };
 }
 
 function drain<R>(gen: Generator<unknown, R>): R {

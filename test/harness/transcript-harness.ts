@@ -91,4 +91,329 @@ export class TranscriptHarness {
   statusText(): string {
     return this.root.querySelector('.status')?.textContent?.trim() ?? '';
   }
+
+  // --- loading, formats, bad input (added by the loading/bad-input/formats suites) ---
+
+  /** Waits until the current load finished (the list is no longer busy) and the element rendered. */
+  async loaded(timeout = 8000): Promise<void> {
+    await this.el.updateComplete;
+    const start = performance.now();
+    while (this.listBusy()) {
+      if (performance.now() - start > timeout) throw new Error('Timed out: transcript still loading');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await this.el.updateComplete;
+  }
+
+  /** The visible start time of each line ("0:05", "1:02:03"). */
+  timestamps(): string[] {
+    return this.lines().map((l) => l.querySelector('[part~="timestamp"]')?.textContent?.trim() ?? '');
+  }
+
+  /** The speaker label shown on each line, or null where none is shown (same speaker as before). */
+  visibleSpeakers(): (string | null)[] {
+    return this.lines().map((l) => l.querySelector('[part~="speaker"]')?.textContent?.trim() ?? null);
+  }
+
+  /** The text elements of the lines (where cue text is rendered). */
+  textElements(): HTMLElement[] {
+    return this.lines().map((l) => l.querySelector<HTMLElement>('[part~="text"]')!);
+  }
+
+  /** The text of the element's status region (role=status: loading and problem announcements). */
+  statusAnnouncement(): string {
+    return this.root.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  // ---- added for the accessibility, keyboard, auto-scroll, locale and word suites ----
+
+  /** The list element holding the lines. */
+  list(): HTMLElement {
+    return this.root.querySelector<HTMLElement>('[part~="line"]')?.closest('ol, ul, [role="list"]') as HTMLElement
+      ?? this.root.querySelector<HTMLElement>('[role="list"], ol, ul')!;
+  }
+
+  /** The list's accessible label (aria-label). */
+  listLabel(): string | null {
+    return this.list().getAttribute('aria-label');
+  }
+
+  /** Whether the list says it is busy loading. */
+  listBusy(): boolean {
+    return this.list().getAttribute('aria-busy') === 'true';
+  }
+
+  /**
+   * The text a line's accessible name is computed from (role=button takes its name from its
+   * content): all descendant text, visually hidden text included, `aria-hidden` subtrees and
+   * `hidden`/`display:none` content excluded. Whitespace normalised.
+   */
+  accessibleText(i: number): string {
+    const line = this.line(i);
+    if (line.hasAttribute('aria-label')) return line.getAttribute('aria-label')!.replace(/\s+/g, ' ').trim();
+    const parts: string[] = [];
+    const walk = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent ?? '');
+        return;
+      }
+      if (!(node instanceof Element)) return;
+      if (node.getAttribute('aria-hidden') === 'true' || node.hasAttribute('hidden')) return;
+      if (getComputedStyle(node).display === 'none') return;
+      const block = getComputedStyle(node).display !== 'inline';
+      if (block) parts.push(' ');
+      for (const child of node.childNodes) walk(child);
+      if (block) parts.push(' ');
+    };
+    for (const child of line.childNodes) walk(child);
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  }
+
+  /** The visible timestamp of line i ("0:05"). */
+  timestampText(i: number): string {
+    return this.line(i).querySelector('[part~="timestamp"]')?.textContent?.trim() ?? '';
+  }
+
+  /** Every line carrying aria-current (there must be at most one). */
+  currentLines(): HTMLElement[] {
+    return this.lines().filter((l) => l.hasAttribute('aria-current'));
+  }
+
+  /** Every word carrying the active-word part (there must be at most one). */
+  activeWords(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('[part~="active-word"]')];
+  }
+
+  /** [line, word] of the active word, or null. */
+  activeWordPosition(): [number, number] | null {
+    const w = this.activeWord();
+    if (!w) return null;
+    const line = w.closest<HTMLElement>('[part~="line"]');
+    if (!line) return null;
+    const li = this.lines().indexOf(line);
+    return [li, this.words(li).indexOf(w)];
+  }
+
+  /** The element of word j of line i. */
+  word(i: number, j: number): HTMLElement {
+    const w = this.words(i)[j];
+    if (!w) throw new Error(`no word ${j} in line ${i}`);
+    return w;
+  }
+
+  /** The text element of line i (for mouse drags that select text). */
+  lineTextElement(i: number): HTMLElement {
+    return this.line(i).querySelector<HTMLElement>('[part~="text"]')!;
+  }
+
+  /** Where "now" is according to the back-to-now button: 'above', 'below', or null when it is not shown. */
+  backToNowDirection(): 'above' | 'below' | null {
+    const b = this.backToNow();
+    if (!b) return null;
+    return b.classList.contains('above') ? 'above' : 'below';
+  }
+
+  backToNowText(): string {
+    return this.backToNow()?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  clickBackToNow(): void {
+    const b = this.backToNow();
+    if (!b) throw new Error('no back-to-now button');
+    b.click();
+  }
+
+  /** Whether line i lies entirely inside the scroller's visible box. */
+  isLineInView(i: number, slack = 1): boolean {
+    const view = this.scroller().getBoundingClientRect();
+    const box = this.line(i).getBoundingClientRect();
+    return box.top >= view.top - slack && box.bottom <= view.bottom + slack;
+  }
+
+  /** Indices of the lines entirely visible in the scroller. */
+  visibleLines(): number[] {
+    return this.lines().map((_, i) => i).filter((i) => this.isLineInView(i));
+  }
+
+  /** The reader scrolls with the mouse wheel: a wheel event on the scroller, then the scroll itself. */
+  wheel(deltaY: number, scrollTop?: number): void {
+    const s = this.scroller();
+    s.dispatchEvent(new WheelEvent('wheel', { deltaY, bubbles: true, composed: true, cancelable: true }));
+    s.scrollTop = scrollTop ?? s.scrollTop + deltaY;
+  }
+
+  /** The reader touches the transcript (start of a touch scroll). */
+  touch(i = 0): void {
+    const target = this.lines()[i] ?? this.scroller();
+    let event: Event;
+    try {
+      const t = new Touch({ identifier: 1, target, clientX: 10, clientY: 10 });
+      event = new TouchEvent('touchstart', { bubbles: true, composed: true, cancelable: true, touches: [t], targetTouches: [t], changedTouches: [t] });
+    } catch {
+      event = new Event('touchstart', { bubbles: true, composed: true });
+    }
+    target.dispatchEvent(event);
+  }
+
+  /** Selects the first `length` characters of line i's text (programmatically) and presses the mouse there. */
+  selectLineText(i: number, length = 8): Selection {
+    const text = this.lineTextElement(i);
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    const first = walker.nextNode() as Text | null;
+    if (!first) throw new Error(`line ${i} has no text`);
+    const selection = document.getSelection()!;
+    selection.setBaseAndExtent(first, 0, first, Math.min(length, first.length));
+    return selection;
+  }
+
+  /** A primary-button pointerdown on line i (what starts a drag or a selection). */
+  pointerDownOnLine(i: number): void {
+    const [x, y] = [this.line(i).getBoundingClientRect().left + 5, this.line(i).getBoundingClientRect().top + 5];
+    this.line(i).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, button: 0, buttons: 1, clientX: x, clientY: y, pointerType: 'mouse', isPrimary: true }));
+  }
+
+  /** The problem box element, or null. */
+  errorBox(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>('[part~="error"]');
+  }
+
+  /** Text of the polite live region. */
+  liveRegionText(): string {
+    return this.root.querySelector('[aria-live="polite"], [role="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  // ---- added for the annotations, article and deep-link suites ----
+
+  /** The row of line i: the line, its span bars, its buttons and the annotations opened under it. */
+  row(i: number): HTMLElement {
+    return this.line(i).parentElement!;
+  }
+
+  /** Every annotation toggle (part `marker`) in the list, in line order. */
+  markers(): HTMLButtonElement[] {
+    return [...this.root.querySelectorAll<HTMLButtonElement>('[part~="marker"]')];
+  }
+
+  /** The annotation toggles on line i. */
+  markersOn(i: number): HTMLButtonElement[] {
+    return [...this.row(i).querySelectorAll<HTMLButtonElement>('[part~="marker"]')];
+  }
+
+  /** The toggle of annotation `id`, or null when it has none (no lines). */
+  marker(id: string): HTMLButtonElement | null {
+    return this.markers().find((m) => m.dataset.annotation === id) ?? null;
+  }
+
+  /** The annotation ids of the markers, in line order. */
+  markerIds(): string[] {
+    return this.markers().map((m) => m.dataset.annotation ?? '');
+  }
+
+  /** Clicks the toggle of annotation `id`. */
+  toggleAnnotation(id: string): void {
+    const m = this.marker(id);
+    if (!m) throw new Error(`no marker for annotation ${id}`);
+    m.click();
+  }
+
+  /** The panel (part `annotation`) of annotation `id` when it is shown, else null. */
+  annotationPanel(id: string): HTMLElement | null {
+    return this.root.getElementById(`annotation-${id}`);
+  }
+
+  /** The panels shown under lines (not the lineless list). */
+  openPanels(): HTMLElement[] {
+    return [...this.list().querySelectorAll<HTMLElement>('[part~="annotation"]')];
+  }
+
+  /** The list of claims nothing in the recording supports, or null when there is none. */
+  linelessSection(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>('.lineless');
+  }
+
+  /** The panels of the lineless list. */
+  linelessPanels(): HTMLElement[] {
+    return [...(this.linelessSection()?.querySelectorAll<HTMLElement>('[part~="annotation"]') ?? [])];
+  }
+
+  /** The "Expand all annotations" / "Collapse all annotations" button, or null. */
+  toggleAllButton(): HTMLButtonElement | null {
+    return this.root.querySelector<HTMLButtonElement>('[part~="toolbar"] button.toggle-all');
+  }
+
+  /** Opens every annotation (with the toolbar button); no-op when the button offers to collapse. */
+  openAnnotations(): void {
+    const b = this.toggleAllButton();
+    if (!b) throw new Error('no expand/collapse-all button');
+    if (/expand/i.test(b.textContent ?? '')) b.click();
+  }
+
+  /** The span bars in the margin of line i. */
+  spanBars(i: number): HTMLElement[] {
+    return [...this.row(i).querySelectorAll<HTMLElement>('.gutter .bar')];
+  }
+
+  /** A button of an annotation's panel, by (part of) its text. */
+  panelButton(id: string, text: string | RegExp): HTMLButtonElement | null {
+    const buttons = [...(this.annotationPanel(id)?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    return buttons.find((b) => (typeof text === 'string' ? (b.textContent ?? '').includes(text) : text.test(b.textContent ?? ''))) ?? null;
+  }
+
+  /** The evidence map in the toolbar, or null. */
+  evidenceMap(): (HTMLElement & { updateComplete: Promise<unknown> }) | null {
+    return this.root.querySelector('[part~="toolbar"] at-evidence-map');
+  }
+
+  /** The marks (part `mark`) of the evidence map in the toolbar. */
+  evidenceMarks(): HTMLButtonElement[] {
+    return [...(this.evidenceMap()?.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~="mark"]') ?? [])];
+  }
+
+  /** Text of the element's status region (role=status): announcements such as "Link copied.". */
+  statusRegionText(): string {
+    return this.root.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /** The "copy link" button of line i. */
+  copyLinkButton(i: number): HTMLButtonElement {
+    const b = this.row(i).querySelector<HTMLButtonElement>('button.copy-link');
+    if (!b) throw new Error(`no copy-link button on line ${i}`);
+    return b;
+  }
+
+  /** Scrolls the transcript's own box so line i is in the middle (as a reader scrolling would, without a wheel event). */
+  revealLine(i: number): void {
+    const s = this.scroller();
+    const view = s.getBoundingClientRect();
+    const box = this.line(i).getBoundingClientRect();
+    s.scrollTop += box.top - view.top - (view.height - box.height) / 2;
+  }
+
+  /** Whether word j of line i is entirely inside the scroller's visible box. */
+  isWordInView(i: number, j: number, slack = 1): boolean {
+    const view = this.scroller().getBoundingClientRect();
+    const box = this.word(i, j).getBoundingClientRect();
+    return box.top >= view.top - slack && box.bottom <= view.bottom + slack;
+  }
+
+  /** The focused element inside the shadow root, when it is not a line (a row button, a toolbar control…). */
+  focusedControl(): HTMLElement | null {
+    const focused = this.root.activeElement as HTMLElement | null;
+    return focused && this.focusedIndex() < 0 ? focused : null;
+  }
+
+  /** The first focusable control of the element outside the line list (search field, toolbar button…), or null. */
+  controlOutsideList(): HTMLElement | null {
+    const list = this.list();
+    const candidates = [...this.root.querySelectorAll<HTMLElement>('input, button, select, textarea, summary, a[href], [tabindex]')];
+    return candidates.find((c) => !list.contains(c) && !(c as HTMLButtonElement).disabled && c.tabIndex >= 0 && c.getClientRects().length > 0) ?? null;
+  }
+
+  /** Index of the row (line) a focused row control sits in, or -1. */
+  focusedControlRow(): number {
+    const control = this.focusedControl();
+    const row = control?.closest('li');
+    const line = row?.querySelector<HTMLElement>('[part~="line"]');
+    return line ? this.lines().indexOf(line) : -1;
+  }
 }
