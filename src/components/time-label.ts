@@ -20,7 +20,7 @@ export function spokenTime(seconds: number): string {
   }
   let list = listFormats.get(locale);
   if (!list) {
-    list = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' });
+    list = new Intl.ListFormat(locale, { style: 'long', type: 'unit' });
     listFormats.set(locale, list);
   }
   const { hours, minutes, seconds: secs } = timeParts(seconds);

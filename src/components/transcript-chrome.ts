@@ -15,7 +15,7 @@ export function renderProblems(problems: readonly Problem[], debug: boolean) {
   if (problems.length === 1 && !debug) return html`<p class="problems" part="error">${problemMessage(problems[0]!)}</p>`;
   // Open from the start, so every message naming a line is visible; the reader may fold it.
   return html`<details class="problems" part="error" open>
-    <summary>${msg(str`${problems.length} problems were found.`)}</summary>
+    <summary>${problems.length === 1 ? msg('One problem was found.', { id: 'problem.one' }) : msg(str`${problems.length} problems were found.`)}</summary>
     <ul>
       ${problems.slice(0, MAX_LISTED).map((p) => html`<li data-kind=${p.kind}>${problemMessage(p)}</li>`)}
       ${problems.length > MAX_LISTED

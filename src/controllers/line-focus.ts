@@ -39,6 +39,8 @@ export class LineFocus {
 
   readonly onKeyDown = (event: KeyboardEvent): void => {
     const target = event.target as HTMLElement;
+    // Keys inside an open annotation (links, buttons) are theirs, not the list's.
+    if (target.closest('.annotation')) return;
     const index = this.lines.indexOf(target);
     if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
     const onLine = target.classList.contains('line');
