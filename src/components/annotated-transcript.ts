@@ -33,6 +33,9 @@ import type { EvidenceMark } from './evidence-map.js';
 import './evidence-map.js';
 import { styles } from './annotated-transcript.styles.js';
 
+/** How long `for="ID"` may name no element before it is reported (the element may come later). */
+const MISSING_MEDIA_GRACE_MS = 3000;
+
 /**
  * A video's timestamped transcript, synced to its player, with annotations that link its lines
  * to the claims an article makes. The line being spoken is marked and kept in view; activating
@@ -87,9 +90,6 @@ import { styles } from './annotated-transcript.styles.js';
  * @cssprop [--at-claim-context-color=#8a5a00] - Context annotations.
  * @cssprop [--at-claim-unsupported-color=#5f6368] - Claims nothing in the recording supports.
  */
-/** How long `for="ID"` may name no element before it is reported (the element may come later). */
-const MISSING_MEDIA_GRACE_MS = 3000;
-
 @localized()
 export class AnnotatedTranscript extends LitElement {
   static override styles = styles;
