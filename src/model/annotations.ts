@@ -330,7 +330,8 @@ function pageInfo(value: unknown, path: string, urlKey: 'src' | 'url', problems:
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-function validateClaim(value: unknown, path: string, problems: Problems): Claim | null {
+/** The shared start of a claim or an annotation: an object with a valid id (else reported, and null). */
+function requireItemId(value: unknown, path: string, problems: Problems): string | null {
   if (!isRecord(value)) {
     problems.add(path, `expected an object, got ${describe(value)}`);
     return null;
@@ -340,6 +341,12 @@ function validateClaim(value: unknown, path: string, problems: Problems): Claim 
     problems.add(`${path}.id`, `expected a non-empty string id (≤ ${MAX_ID_LENGTH} characters), got ${describe(id)}`);
     return null;
   }
+  return id;
+}
+
+function validateClaim(value: unknown, path: string, problems: Problems): Claim | null {
+  const id = requireItemId(value, path, problems);
+  if (id === null || !isRecord(value)) return null;
   const quoteValue = read(value, 'quote');
   if (!isRecord(quoteValue)) {
     problems.add(`${path}.quote`, `expected an object, got ${describe(quoteValue)}`);
@@ -423,15 +430,8 @@ function sourceList(value: unknown, path: string, problems: Problems): Source[] 
 }
 
 function validateAnnotation(value: unknown, path: string, problems: Problems): Annotation | null {
-  if (!isRecord(value)) {
-    problems.add(path, `expected an object, got ${describe(value)}`);
-    return null;
-  }
-  const id = read(value, 'id');
-  if (!isId(id)) {
-    problems.add(`${path}.id`, `expected a non-empty string id (≤ ${MAX_ID_LENGTH} characters), got ${describe(id)}`);
-    return null;
-  }
+  const id = requireItemId(value, path, problems);
+  if (id === null || !isRecord(value)) return null;
   const relation = read(value, 'relation');
   // Check every field before deciding, so that one pass reports all of an item's problems.
   const relationOk = (RELATIONS as readonly unknown[]).includes(relation);
