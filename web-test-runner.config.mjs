@@ -44,7 +44,17 @@ export default {
   testsFinishTimeout: 180000,
   // Silence only Lit's one-time "dev mode" notice; every other Lit warning still shows (and fails tests that check).
   testRunnerHtml: (testFramework) => `<!doctype html><html><head>
-    <script>globalThis.litIssuedWarnings = new Set(['dev-mode']);</script>
+    <script>
+      globalThis.litIssuedWarnings = new Set(['dev-mode']);
+      // Record Lit's dev-mode warnings (they link to lit.dev/msg/…); test/browser/lit-warnings.ts fails the test.
+      globalThis.__litWarnings = [];
+      const warn = console.warn;
+      console.warn = (...args) => {
+        const text = args.map(String).join(' ');
+        if (text.includes('lit.dev/msg/')) globalThis.__litWarnings.push(text);
+        warn.apply(console, args);
+      };
+    </script>
     </head><body><script type="module" src="${testFramework}"></script></body></html>`,
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
   middleware: [mediaRange({ rootDir: '.', corpusDir: '../shared/corpus' })],

@@ -1,3 +1,4 @@
+import './lit-warnings.js';
 /**
  * Every transcript format, loaded through the element with `src`: the rendered line texts,
  * speakers, timestamps and words; detection by content when the extension or type lies.

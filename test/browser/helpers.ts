@@ -1,3 +1,4 @@
+import './lit-warnings.js';
 import { oneEvent } from '@open-wc/testing';
 
 /** Waits until `predicate` is true (polling each frame), or fails after `timeout` ms. */
@@ -45,23 +46,6 @@ export async function loadVideo(id = 'talk', src = '/test/fixtures/media/talk.we
   return video;
 }
 
-/** Fails the test on any Lit dev-mode warning (console.warn from lit) during `fn`. */
-export async function withoutLitWarnings<T>(fn: () => Promise<T>): Promise<T> {
-  const original = console.warn;
-  const warnings: string[] = [];
-  console.warn = (...args: unknown[]) => {
-    const text = args.map(String).join(' ');
-    if (/lit/i.test(text) && !text.startsWith('<annotated-transcript>') && !/Lit is in dev mode/.test(text)) warnings.push(text);
-    original.apply(console, args);
-  };
-  try {
-    const result = await fn();
-    if (warnings.length) throw new Error(`Lit warnings: ${warnings.join('\n')}`);
-    return result;
-  } finally {
-    console.warn = original;
-  }
-}
 
 // --- loading, bad input, formats, conformance (added by those suites) ---
 
@@ -230,4 +214,13 @@ export function blobUrl(text: string, type = 'text/vtt'): string {
 export function centreOf(el: Element): [number, number] {
   const r = el.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
+}
+
+/** Runs `fn` and fails if Lit printed a dev-mode warning meanwhile (every test is also checked after it ends). */
+export async function withoutLitWarnings<T>(fn: () => Promise<T>): Promise<T> {
+  const before = globalThis.__litWarnings?.length ?? 0;
+  const result = await fn();
+  const fresh = (globalThis.__litWarnings ?? []).slice(before);
+  if (fresh.length) throw new Error(`Lit warnings: ${fresh.join('\n')}`);
+  return result;
 }

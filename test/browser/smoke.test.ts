@@ -1,3 +1,4 @@
+import './lit-warnings.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AnnotatedTranscript } from '../../src/components/annotated-transcript.js';
