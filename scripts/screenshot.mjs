@@ -18,6 +18,11 @@ try {
   for (const [name, viewport] of [['wide', { width: 1280, height: 800 }], ['phone', { width: 390, height: 844 }]]) {
     for (const scheme of ['light', 'dark']) {
       const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+      if (process.env.TRACK) {
+        const [lang, view] = process.env.TRACK.split(':');
+        await page.addInitScript(([l, v]) => localStorage.setItem('annotated-transcript:track-view', JSON.stringify({ lang: l, view: v })), [lang, view]);
+      }
+      if (process.env.LOCALE) await page.addInitScript((l) => { document.documentElement.lang = l; }, process.env.LOCALE);
       page.on('pageerror', (e) => errors.push(`${name}/${scheme}: ${e.message}`));
       page.on('console', (m) => m.type() === 'error' && errors.push(`${name}/${scheme}: ${m.text()}`));
       await page.goto(url + hash);

@@ -512,14 +512,15 @@ export const styles = css`
   }
   @media print {
     :host {
-      max-height: none;
+      height: auto !important;
+      max-height: none !important;
       border: 0;
       contain: none;
     }
     .scroller {
       overflow: visible;
     }
-    .tools,
+    .toolbar,
     .back-to-now,
     .copy-link,
     .row-actions,

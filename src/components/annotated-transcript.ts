@@ -294,7 +294,7 @@ export class AnnotatedTranscript extends LitElement {
     if (changed.has('media')) this.bindMedia();
     if (changed.has('article')) this.articleRef.resolve();
     if (changed.has('articleElement')) this.anchorClaims();
-    if (changed.has('tracks') && this.tracks.length) this.trackCtl.setTracks(this.tracks);
+    if (changed.has('tracks')) this.trackCtl.setTracks(this.tracks.length ? this.tracks : tracksFromChildren(this));
     if (this.transcriptDirty) {
       this.transcriptDirty = false;
       this.loadTranscript();
@@ -318,7 +318,7 @@ export class AnnotatedTranscript extends LitElement {
     const key = `${this.generation}|${this.trackCtl.view}|${this.trackCtl.rows.size}|${this.trackCtl.lang}`;
     if (key !== this.listKey) {
       this.listKey = key;
-      this.search.invalidate();
+      void this.updateComplete.then(() => this.search.invalidate());
     }
   }
 

@@ -97,7 +97,7 @@ export class SearchController implements ReactiveController {
     }
     if (!this.index) this.prepare();
     this.matches = searchPrepared(this.index!, this.query);
-    if (resetCurrent || this.current >= this.matches.length) this.current = this.matches.length ? 0 : -1;
+    if (resetCurrent || this.current < 0 || this.current >= this.matches.length) this.current = this.matches.length ? 0 : -1;
     this.paint();
     this.host.requestUpdate();
   }

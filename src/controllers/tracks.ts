@@ -100,6 +100,7 @@ export class TracksController implements ReactiveController {
   }
 
   choose(lang: string | null, view: TrackView): void {
+    const sameTrack = lang === this.lang && this.view !== 'original' && lang !== null && view !== 'original';
     this.lang = lang;
     this.view = lang ? view : 'original';
     try {
@@ -107,7 +108,8 @@ export class TracksController implements ReactiveController {
     } catch {
       // storage may be unavailable (private mode, sandbox): the choice lasts for this page
     }
-    this.load();
+    if (sameTrack) this.host.requestUpdate(); // only the view changed: no reload
+    else this.load();
   }
 
   private load(): void {

@@ -416,4 +416,127 @@ export class TranscriptHarness {
     const line = row?.querySelector<HTMLElement>('[part~="line"]');
     return line ? this.lines().indexOf(line) : -1;
   }
+
+  // ---- added for the tracks, search, downloads and print suites ----
+
+  /** The toolbar (part `toolbar`), or null when there are no lines. */
+  toolbar(): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>('[part~="toolbar"]');
+  }
+
+  /** The "Translation" menu (part `track-select`), or null when there are no tracks. */
+  trackSelect(): HTMLSelectElement | null {
+    return this.root.querySelector<HTMLSelectElement>('[part~="track-select"]');
+  }
+
+  /** The options of the translation menu: value and visible label. */
+  trackOptions(): { value: string; label: string; lang: string | null }[] {
+    return [...(this.trackSelect()?.options ?? [])].map((o) => ({ value: o.value, label: o.textContent!.trim(), lang: o.getAttribute('lang') }));
+  }
+
+  /** The label of the option the translation menu shows as chosen. */
+  chosenTrackLabel(): string | null {
+    const s = this.trackSelect();
+    return s ? (s.selectedOptions[0]?.textContent?.trim() ?? null) : null;
+  }
+
+  /** Chooses a track in the menu by its visible label, else by its value ('' is "None"), as a reader would: value, then `change`. */
+  chooseTrack(label: string): void {
+    const select = this.trackSelect();
+    if (!select) throw new Error('no track menu');
+    const option = [...select.options].find((o) => o.textContent!.trim() === label) ?? [...select.options].find((o) => o.value === label);
+    if (!option) throw new Error(`no track option "${label}" (have: ${this.trackOptions().map((o) => o.label).join(', ')})`);
+    select.value = option.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  /** The "side by side" checkbox (shown while a translation is chosen), or null. */
+  sideBySideCheckbox(): HTMLInputElement | null {
+    return this.toolbar()?.querySelector<HTMLInputElement>('label.track input[type="checkbox"]') ?? null;
+  }
+
+  /** The visible label text of the "side by side" checkbox. */
+  sideBySideLabel(): string {
+    return this.sideBySideCheckbox()?.closest('label')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /** Clicks the "side by side" checkbox when its state differs from `checked`. */
+  setSideBySide(checked: boolean): void {
+    const box = this.sideBySideCheckbox();
+    if (!box) throw new Error('no side-by-side checkbox');
+    if (box.checked !== checked) box.click();
+  }
+
+  /** The translation shown on each line (part `translation`), or null where none is shown. */
+  translationTexts(): (string | null)[] {
+    return this.lines().map((l) => l.querySelector('[part~="translation"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+  }
+
+  /** The translation elements of the lines (null where none). */
+  translationElements(): (HTMLElement | null)[] {
+    return this.lines().map((l) => l.querySelector<HTMLElement>('[part~="translation"]'));
+  }
+
+  /** The original text shown on each line (part `text`), or null where it is not shown. */
+  originalTexts(): (string | null)[] {
+    return this.lines().map((l) => l.querySelector('[part~="text"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+  }
+
+  /** What each line shows as its text: the original and/or the translation, joined by " | ". */
+  rowTexts(): string[] {
+    const o = this.originalTexts();
+    const t = this.translationTexts();
+    return o.map((text, i) => [text, t[i]].filter((x) => x !== null).join(' | '));
+  }
+
+  /** The search field (part `search`). */
+  searchField(): HTMLInputElement {
+    const f = this.root.querySelector<HTMLInputElement>('[part~="search"]');
+    if (!f) throw new Error('no search field');
+    return f;
+  }
+
+  /** Types a whole query into the search field at once (value, then an `input` event). */
+  setSearch(query: string): void {
+    const f = this.searchField();
+    f.value = query;
+    f.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: query }));
+  }
+
+  /** The match count beside the search field ("2 of 5", "No matches", or ""). */
+  searchCount(): string {
+    return this.root.querySelector('#search-count')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /** A toolbar button by its visible text or its accessible name. */
+  toolbarButton(name: string): HTMLButtonElement | null {
+    const buttons = [...(this.toolbar()?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    return buttons.find((b) => b.textContent!.replace(/\s+/g, ' ').trim() === name || b.getAttribute('aria-label') === name) ?? null;
+  }
+
+  /** The texts of the ranges of a CSS Custom Highlight that lie inside this element's shadow root, in document order. */
+  highlightTexts(name: string): string[] {
+    const h = CSS.highlights.get(name);
+    if (!h) return [];
+    const mine = [...h].filter((r): r is Range => r instanceof Range && this.root.contains(r.startContainer));
+    mine.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return mine.map((r) => r.toString());
+  }
+
+  /** The line (index) that holds the range of a CSS Custom Highlight, for each range of this element. */
+  highlightLines(name: string): number[] {
+    const h = CSS.highlights.get(name);
+    if (!h) return [];
+    const lines = this.lines();
+    const mine = [...h].filter((r): r is Range => r instanceof Range && this.root.contains(r.startContainer));
+    mine.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return mine.map((r) => lines.findIndex((l) => l.contains(r.startContainer)));
+  }
+
+  /** The downloads menu (a `<details>`) in the toolbar. */
+  downloadsMenu(): HTMLDetailsElement {
+    const d = this.toolbar()?.querySelector<HTMLDetailsElement>('details.downloads');
+    if (!d) throw new Error('no downloads menu');
+    return d;
+  }
 }
