@@ -61,10 +61,12 @@ export class ActiveCueController implements ReactiveController {
     const word = active >= 0 ? index.wordAt(active, time) : -1;
     if (active === this.active && word === this.word) return;
     const lineChanged = active !== this.active;
-    this.mark(false);
+    if (lineChanged) this.mark(false);
+    else if (this.word >= 0) this.elements.wordElement(active, this.word)?.part.remove('active-word');
     this.active = active;
     this.word = word;
-    this.mark(true);
+    if (lineChanged) this.mark(true);
+    else if (word >= 0) this.elements.wordElement(active, word)?.part.add('active-word');
     if (lineChanged) this.callbacks.onCueChange(active);
     this.callbacks.onTarget(this.target());
   }
