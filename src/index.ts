@@ -3,7 +3,7 @@
  * (<annotated-transcript>, <at-evidence-map>, <at-claim-marker>).
  */
 export { AnnotatedTranscript } from './components/annotated-transcript.js';
-export { EvidenceMap, type EvidenceMark } from './components/evidence-map.js';
+export { EvidenceMap } from './components/evidence-map.js';
 export { ClaimMarker } from './components/claim-marker.js';
 export {
   TranscriptSeekEvent,
@@ -23,8 +23,9 @@ export type {
 } from './events.js';
 export type { Cue, Word, CueNode, Transcript, Problem, ProblemKind, ProblemCode, TranscriptFormat, ParseResult } from './model/types.js';
 export type { Annotation, AnnotationSet, Claim, Relation, Source, TextQuote, AnnotationLinks } from './model/annotations.js';
-export type { MediaLike } from './controllers/media-link.js';
-export type { TrackInfo, TrackView } from './controllers/tracks.js';
+export type { EvidenceMark } from './controllers/annotations.js'; // TEMP
+export type { MediaLike } from './model/media.js';
+export type { TrackInfo, TrackView } from './model/tracks.js';
 export { setLocale, getLocale, supportedLocales } from './localization.js';
 export { parseTranscript } from './model/parse/index.js';
 export { parseAnnotations, validateAnnotations, linkAnnotations } from './model/annotations.js';

@@ -1,38 +1,49 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Cue, CueNode } from '../model/types.js';
+import type { RowTranslation, TrackView } from '../model/tracks.js';
 import { formatTimestamp } from '../model/time.js';
 import { spokenTime } from './time-label.js';
-import type { LineElements } from '../controllers/active-cue.js';
+import type { LineElements } from '../controllers/line-elements.js';
+import type { Announcer } from '../controllers/announcer.js';
+import { formatDeepLink } from '../model/deep-link.js';
+import { panelId } from './annotation-view.js';
 
 export interface LineListOptions {
-  /** Content language of the transcript. */
-  lang?: string;
-  /** Whether any cue is at or past one hour (then every timestamp shows hours). */
-  hours: boolean;
   /** Decoration in the row's margin (annotation span bars). */
   gutter?: (cue: Cue, index: number) => unknown;
   /** Buttons beside the line (annotation toggles, copy link); reached with the Right arrow. */
   actions?: (cue: Cue, index: number) => unknown;
-  /** The translation of a line, when a translation track is shown. */
-  translation?: (index: number) => { text: string; lang: string } | undefined;
+  /** The translation of each line (by line index), when a translation track is shown. */
+  translations?: ReadonlyMap<number, RowTranslation>;
   /** Show the original text, the translation, or both side by side. */
-  view?: 'original' | 'translation' | 'both';
+  view?: TrackView;
   /** Content under the line, full width (open annotations). */
   below?: (cue: Cue, index: number) => unknown;
 }
 
 /**
- * The one seam through which the line list renders. The element only calls `render()` and asks
- * `lineElement()`/`wordElement()`; windowing (rendering only the rows near the viewport) can
- * replace this class without touching sync or seek.
+ * The one seam through which the line list renders. The element only calls `render()`; the
+ * controllers find lines, words and panels through the `LineElements` interface this class
+ * implements, so windowing (rendering only the rows near the viewport) can replace it without
+ * touching sync, seek or focus.
  */
 export class LineList implements LineElements {
-  private rows: HTMLCollection | null = null;
+  version = 0;
+  private list: HTMLElement | null = null;
+  private shown: { cues: readonly Cue[]; view: TrackView; translations: unknown } | null = null;
 
-  /** Call after each render with the list element. */
-  attach(list: HTMLElement | null): void {
-    this.rows = list?.children ?? null;
+  /** `root` is the shadow root the list is rendered in. */
+  constructor(private readonly root: () => ShadowRoot | null) {}
+
+  private get rows(): HTMLCollection | null {
+    if (!this.list?.isConnected) this.list = this.root()?.querySelector<HTMLElement>('ol.lines') ?? null;
+    return this.list?.children ?? null;
+  }
+
+  get length(): number {
+    return this.rows?.length ?? 0;
   }
 
   lineElement(index: number): HTMLElement | null {
@@ -44,27 +55,64 @@ export class LineList implements LineElements {
     return this.lineElement(index)?.querySelector<HTMLElement>(`[data-w="${word}"]`) ?? null;
   }
 
-  /** Index of the line element an event target sits in, or -1. */
-  indexOf(target: EventTarget | null): number {
-    const line = (target as Element | null)?.closest?.('.row')?.querySelector('.line');
+  rowOf(target: EventTarget | null): number {
+    const el = target as Element | null;
+    if (!el?.closest || el.closest('.annotation')) return -1;
+    return this.lineIndex(el.closest('.row')?.querySelector('.line'));
+  }
+
+  lineOf(target: EventTarget | null): number {
+    return this.lineIndex((target as Element | null)?.closest?.('.line'));
+  }
+
+  wordOf(target: EventTarget | null): number {
+    const word = (target as Element | null)?.closest?.('[data-w]');
+    return word ? Number(word.getAttribute('data-w')) : -1;
+  }
+
+  textElements(index: number): HTMLElement[] {
+    return [...(this.lineElement(index)?.querySelectorAll<HTMLElement>('.shown') ?? [])];
+  }
+
+  rowControls(index: number): HTMLElement[] {
+    const row = this.lineElement(index)?.closest('.row');
+    return row ? [...row.querySelectorAll<HTMLElement>('.line, .row-actions button')] : [];
+  }
+
+  panel(annotationId: string): HTMLElement | null {
+    return this.root()?.querySelector<HTMLElement>(`[id="${CSS.escape(panelId(annotationId))}"]`) ?? null;
+  }
+
+  scroller(): HTMLElement | null {
+    return this.root()?.querySelector<HTMLElement>('.scroller') ?? null;
+  }
+
+  hasFocus(): boolean {
+    return !!this.root()?.activeElement?.closest('ol.lines');
+  }
+
+  private lineIndex(line: Element | null | undefined): number {
     const i = Number(line?.getAttribute('data-i'));
     return line && Number.isInteger(i) ? i : -1;
   }
 
-  get length(): number {
-    return this.rows?.length ?? 0;
-  }
-
   render(cues: readonly Cue[], options: LineListOptions): TemplateResult {
+    const view = options.view ?? 'original';
+    const shown = this.shown;
+    if (!shown || shown.cues !== cues || shown.view !== view || shown.translations !== options.translations) {
+      this.shown = { cues, view, translations: options.translations };
+      this.version++;
+    }
+    // Every timestamp shows hours when any line is at or past one hour.
+    const hours = cues.length > 0 && cues[cues.length - 1]!.start >= 3600;
     let previousSpeaker: string | undefined;
     return html`${cues.map((cue, i) => {
       const showSpeaker = !!cue.speaker && cue.speaker !== previousSpeaker;
       previousSpeaker = cue.speaker;
-      const view = options.view ?? 'original';
-      const translation = view === 'original' ? undefined : options.translation?.(i);
+      const translation = view === 'original' ? undefined : options.translations?.get(i);
       return html`<li class="row">
         <div class="line" part="line" role="button" tabindex="-1" data-i=${i}>
-          <span class="timestamp" part="timestamp" aria-hidden="true">${formatTimestamp(cue.start, { forceHours: options.hours })}</span>
+          <span class="timestamp" part="timestamp" aria-hidden="true">${formatTimestamp(cue.start, { forceHours: hours })}</span>
           <span class="visually-hidden">${spokenTime(cue.start)}</span>
           <span class="body ${view === 'both' && translation ? 'both' : ''}">
             ${cue.speaker
@@ -84,6 +132,12 @@ export class LineList implements LineElements {
       </li>`;
     })}`;
   }
+}
+
+/** The button of a row that copies a `#t=` link to its line. */
+export function renderCopyLink(cue: Cue, announcer: Announcer) {
+  return html`<button type="button" class="copy-link" tabindex="-1" aria-label=${msg(str`Copy link to ${spokenTime(cue.start)}`)}
+    title=${msg('Copy link to this line')} @click=${() => announcer.copyLink(formatDeepLink({ time: cue.start }))}><span aria-hidden="true">🔗</span></button>`;
 }
 
 function renderContent(cue: Cue): unknown {

@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 import type { TargetDirection } from '../controllers/auto-scroll.js';
-import type { EvidenceMark } from './evidence-map.js';
-import type { TrackInfo, TrackView } from '../controllers/tracks.js';
-import { problemMessage } from './problem-messages.js';
+import type { EvidenceMark } from '../controllers/annotations.js'; // TEMP
+import type { TrackInfo, TrackView } from '../model/tracks.js';
+import { problemMessage } from '../controllers/problem-messages.js';
 
 /** Problems listed in the box; the rest are counted (every one is also an event and a console warning). */
 const MAX_LISTED = 100;

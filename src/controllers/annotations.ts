@@ -15,7 +15,10 @@ import {
 import { fromWebAnnotations } from '../model/web-annotation.js';
 import type { Cue, Problem } from '../model/types.js';
 import type { CueIndex } from '../model/cue-index.js';
-import { TextLoaderController } from './loader.js';
+import { Emitter } from './emitter.js';
+import type { ProblemSink } from './problems.js';
+import { SourceController } from './source.js';
+import type { TranscriptController } from './transcript.js';
 
 /** Web Annotation JSON-LD is recognised by its context or type; everything else is format v1. */
 function isWebAnnotation(data: unknown): boolean {
@@ -47,62 +50,40 @@ export interface EvidenceMark {
   end: number;
 }
 
-export interface AnnotationCallbacks {
-  /** The annotation data or its links changed (re-render; re-anchor claims). */
-  onChange(): void;
-  /** Validation and linking problems, reported once per (data, transcript) pair. */
-  onProblems(problems: Problem[]): void;
-}
-
 /**
  * Annotation state of one viewer: loading (`annotations="URL"`, with abort) or data
  * (`.annotations`, format v1 or W3C Web Annotation JSON-LD), validation, linking to the
  * transcript's cues once those are there, and which annotations are open.
  */
-export class AnnotationController implements ReactiveController {
+export class AnnotationController {
   data: AnnotationSet = emptyAnnotationSet();
   links: AnnotationLinks = emptyLinks();
   readonly open = new Set<string>();
-  /** The problems last reported. */
-  problems: Problem[] = [];
+  /** The data or its links changed. */
+  readonly changed = new Emitter<void>();
+  /** `annotations="URL"` or `.annotations`, whichever was set last. */
+  readonly source: SourceController<AnnotationResult>;
   private readonly byId = new Map<string, Annotation>();
   private readonly claimById = new Map<string, Claim>();
   private validation: Problem[] = [];
   private cues: readonly Cue[] | null = null;
   private reported = false;
-  private readonly loader: TextLoaderController<AnnotationResult>;
 
   constructor(
-    host: ReactiveControllerHost,
-    private readonly callbacks: AnnotationCallbacks,
+    private readonly host: ReactiveControllerHost,
+    private readonly deps: { transcript: TranscriptController; problems: ProblemSink },
   ) {
-    host.addController(this);
-    this.loader = new TextLoaderController(host, ({ text }) => readAnnotationText(text), (result, problems) =>
-      this.setResult(result ?? { data: emptyAnnotationSet(), problems: [] }, problems.map((p) => ({ ...p, kind: p.kind === 'fetch' ? 'fetch' : 'annotation' }))),
-    );
-  }
-
-  hostConnected(): void {}
-
-  get loading(): boolean {
-    return this.loader.state === 'loading';
-  }
-
-  load(url: string | null): void {
-    if (url) void this.loader.load(url);
-    else {
-      this.loader.cancel();
-      this.setResult({ data: emptyAnnotationSet(), problems: [] }, []);
-    }
-  }
-
-  setData(input: unknown): void {
-    this.loader.cancel();
-    this.setResult(input == null ? { data: emptyAnnotationSet(), problems: [] } : readAnnotationData(input), []);
+    this.source = new SourceController<AnnotationResult>(host, {
+      fromText: ({ text }) => readAnnotationText(text),
+      fromData: (data) => readAnnotationData(data),
+      onResult: (result, fetchProblems) =>
+        this.setResult(result ?? { data: emptyAnnotationSet(), problems: [] }, fetchProblems.map((p) => ({ ...p, kind: p.kind === 'fetch' ? 'fetch' : 'annotation' }))),
+    });
+    deps.transcript.changed.add((index) => this.setCues(index ? index.cues : null));
   }
 
   /** The transcript changed: re-link (null while no transcript is there, so nothing is reported missing too early). */
-  setCues(cues: readonly Cue[] | null): void {
+  private setCues(cues: readonly Cue[] | null): void {
     this.cues = cues;
     if (this.data.annotations.length) this.reported = false; // link problems depend on the cues
     this.relink();
@@ -186,12 +167,12 @@ export class AnnotationController implements ReactiveController {
     } else {
       this.links = emptyLinks();
     }
-    this.callbacks.onChange();
+    this.host.requestUpdate();
+    this.changed.emit();
     // Report once per (data, transcript): link problems wait for the transcript, validation problems do not.
     if (!this.reported && (this.cues || !this.data.annotations.length)) {
       this.reported = true;
-      this.problems = problems;
-      this.callbacks.onProblems(problems);
+      this.deps.problems.set('annotations', problems);
     }
   }
 }

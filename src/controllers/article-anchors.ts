@@ -1,25 +1,35 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Claim, Relation } from '../model/annotations.js';
+import { RELATIONS, type Claim, type Relation } from '../model/annotations.js';
 import { anchorQuotesAsync, anchorProblem } from '../model/text-quote.js';
 import type { Problem } from '../model/types.js';
-import '../components/claim-marker.js';
-import type { ClaimMarker } from '../components/claim-marker.js';
+import type { AnnotationController } from './annotations.js';
+import type { ProblemSink } from './problems.js';
 
-export interface AnchoredClaim {
-  range: Range;
-  marker: ClaimMarker;
+/** How the viewer marks a claim in the article: the component layer supplies the marker element and its styles. */
+export interface ClaimMarkers {
+  /** A focusable marker placed after the claim's text; `activate` shows the claim's evidence. */
+  create(claimId: string, relation: Relation, activate: () => void): HTMLElement;
+  /** Installs the highlight styles (`::highlight(at-claim-<relation>)`) in the article's root. */
+  style(root: Document | ShadowRoot): void;
 }
 
-export interface ArticleAnchorCallbacks {
-  /** A claim marker in the article was activated. */
-  onActivate(claimId: string): void;
-  /** Anchoring finished: claims that could not be found (one problem each). */
-  onProblems(problems: Problem[]): void;
+export interface ArticleAnchorsDeps {
+  annotations: AnnotationController;
+  problems: ProblemSink;
+  /** The article element (from `article="ID"` or `.articleElement`). */
+  article(): Element | null;
+  markers: ClaimMarkers;
+  /** A claim's marker was activated. */
+  activate(claimId: string): void;
+}
+
+interface AnchoredClaim {
+  range: Range;
+  marker: HTMLElement;
 }
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'AT-CLAIM-MARKER', 'TEXTAREA']);
 const HIGHLIGHT_PREFIX = 'at-claim-';
-const RELATIONS: readonly Relation[] = ['supports', 'contradicts', 'context', 'unsupported'];
 
 /**
  * Finds each claim's quote in the article's text (W3C TextQuoteSelector semantics: tolerant of
@@ -29,7 +39,7 @@ const RELATIONS: readonly Relation[] = ['supports', 'contradicts', 'context', 'u
  * Anchoring yields to the event loop every few milliseconds, so a 5 MB article does not freeze the page.
  */
 export class ArticleAnchorsController implements ReactiveController {
-  readonly anchored = new Map<string, AnchoredClaim>();
+  private readonly anchored = new Map<string, AnchoredClaim>();
   private article: Element | null = null;
   private claims: readonly Claim[] = [];
   private relationOf: (claimId: string) => Relation = () => 'unsupported';
@@ -41,9 +51,10 @@ export class ArticleAnchorsController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly callbacks: ArticleAnchorCallbacks,
+    private readonly deps: ArticleAnchorsDeps,
   ) {
     host.addController(this);
+    deps.annotations.changed.add(() => this.refresh());
   }
 
   hostConnected(): void {
@@ -56,7 +67,13 @@ export class ArticleAnchorsController implements ReactiveController {
     this.clear();
   }
 
-  set(article: Element | null, claims: readonly Claim[], relationOf: (claimId: string) => Relation): void {
+  /** The article or the claims may have changed: anchor again when they did. */
+  refresh(): void {
+    const { annotations } = this.deps;
+    this.set(this.deps.article(), annotations.data.claims, (id) => annotations.claimRelation(id));
+  }
+
+  private set(article: Element | null, claims: readonly Claim[], relationOf: (claimId: string) => Relation): void {
     // The same article, claims and relations as last time: nothing to redo (and nothing to report twice).
     const relations = claims.map((c) => relationOf(c.id)).join();
     if (article === this.article && claims === this.claims && relations === this.relations) return;
@@ -116,12 +133,12 @@ export class ArticleAnchorsController implements ReactiveController {
         }
       });
       this.mark(found);
-      this.callbacks.onProblems(problems);
+      this.deps.problems.set('anchors', problems);
     });
   }
 
   private mark(found: { claim: Claim; range: Range }[]): void {
-    ensureHighlightStyles(this.article!);
+    this.deps.markers.style(this.article!.getRootNode() as Document | ShadowRoot);
     const groups = new Map<Relation, Range[]>();
     // Insert markers from the last to the first claim, so earlier insertions never shift later ones.
     const sorted = [...found].sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
@@ -129,10 +146,7 @@ export class ArticleAnchorsController implements ReactiveController {
       const relation = this.relationOf(claim.id);
       if (!groups.has(relation)) groups.set(relation, []);
       groups.get(relation)!.push(range);
-      const marker = document.createElement('at-claim-marker');
-      marker.claim = claim.id;
-      marker.relation = relation;
-      marker.addEventListener('click', () => this.callbacks.onActivate(claim.id));
+      const marker = this.deps.markers.create(claim.id, relation, () => this.deps.activate(claim.id));
       const end = range.cloneRange();
       end.collapse(false);
       end.insertNode(marker);
@@ -200,26 +214,4 @@ function toRange(nodes: Text[], starts: number[], start: number, end: number): R
   range.setStart(a[0], a[1]);
   range.setEnd(b[0], b[1]);
   return range;
-}
-
-const styled = new WeakSet<Document | ShadowRoot>();
-
-/** The ::highlight rules live in the article's own root: a shape (underline style) per relation. */
-function ensureHighlightStyles(article: Element): void {
-  const root = article.getRootNode() as Document | ShadowRoot;
-  if (styled.has(root) || !('adoptedStyleSheets' in root)) return;
-  styled.add(root);
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(`
-    ::highlight(at-claim-supports) { background-color: rgb(19 115 51 / 0.14); text-decoration: underline solid rgb(19 115 51) 2px; }
-    ::highlight(at-claim-contradicts) { background-color: rgb(179 38 30 / 0.14); text-decoration: underline wavy rgb(179 38 30) 1.5px; }
-    ::highlight(at-claim-context) { background-color: rgb(138 90 0 / 0.14); text-decoration: underline dotted rgb(138 90 0) 2px; }
-    ::highlight(at-claim-unsupported) { background-color: rgb(95 99 104 / 0.14); text-decoration: underline dashed rgb(95 99 104) 1.5px; }
-    @media (prefers-color-scheme: dark) {
-      ::highlight(at-claim-supports) { background-color: rgb(129 201 149 / 0.2); text-decoration-color: rgb(129 201 149); }
-      ::highlight(at-claim-contradicts) { background-color: rgb(242 139 130 / 0.2); text-decoration-color: rgb(242 139 130); }
-      ::highlight(at-claim-context) { background-color: rgb(253 214 99 / 0.2); text-decoration-color: rgb(253 214 99); }
-      ::highlight(at-claim-unsupported) { background-color: rgb(189 193 198 / 0.2); text-decoration-color: rgb(189 193 198); }
-    }`);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }

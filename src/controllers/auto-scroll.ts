@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Subscribable } from './emitter.js';
 
 export type TargetDirection = 'above' | 'below' | 'visible' | 'none';
 
@@ -22,12 +23,35 @@ export class AutoScrollController implements ReactiveController {
   private directionFrame = 0;
   private listeners: AbortController | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    sources: {
+      /** The scroll container, once rendered. */
+      scroller: () => HTMLElement | null;
+      /** The element to keep in view (the active line or word). */
+      targets: Subscribable<HTMLElement | null>;
+      /** A new transcript is shown: follow again. */
+      resets: Subscribable<unknown>;
+    },
+  ) {
     host.addController(this);
+    this.findScroller = sources.scroller;
+    sources.targets.add((target) => this.follow(target));
+    sources.resets.add(() => this.resume());
   }
+
+  private readonly findScroller: () => HTMLElement | null;
 
   hostConnected(): void {
     if (this.scroller) this.bind(this.scroller);
+  }
+
+  /** The scroll container exists from the first render on. */
+  hostUpdated(): void {
+    if (!this.listeners) {
+      const scroller = this.findScroller();
+      if (scroller) this.bind(scroller);
+    }
   }
 
   hostDisconnected(): void {
@@ -36,8 +60,7 @@ export class AutoScrollController implements ReactiveController {
     cancelAnimationFrame(this.directionFrame);
   }
 
-  /** Sets the scroll container (call after first render). */
-  bind(scroller: HTMLElement): void {
+  private bind(scroller: HTMLElement): void {
     this.listeners?.abort();
     this.scroller = scroller;
     const listeners = new AbortController();
@@ -76,7 +99,7 @@ export class AutoScrollController implements ReactiveController {
   }
 
   /** The active line or word changed: keep it in view when following. */
-  follow(target: HTMLElement | null): void {
+  private follow(target: HTMLElement | null): void {
     this.target = target;
     if (!target) return;
     if (this.following) this.scrollTo(target, false);
@@ -121,4 +144,11 @@ export class AutoScrollController implements ReactiveController {
       this.host.requestUpdate();
     }
   }
+}
+
+/** Scrolls a container so that an element inside it sits a quarter of the way down (never the page). */
+export function placeInScroller(scroller: HTMLElement | null, el: HTMLElement): void {
+  if (!scroller) return;
+  const view = scroller.getBoundingClientRect();
+  scroller.scrollTop += el.getBoundingClientRect().top - view.top - view.height * 0.25;
 }

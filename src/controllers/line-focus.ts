@@ -1,22 +1,50 @@
-import type { LineList } from '../components/line-list.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ActiveCueController } from './active-cue.js';
+import type { LineElements } from './line-elements.js';
+import type { TranscriptController } from './transcript.js';
 
 const NAV_KEYS: Record<string, number | 'first' | 'last'> = {
   ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: 'first', End: 'last',
 };
 
+export interface LineFocusActions {
+  /** Enter or Space on a line. */
+  activate(index: number): void;
+  /** The reader moved through the list with the keyboard. */
+  navigated(): void;
+}
+
 /**
- * Keyboard model of the line list: one tab stop (roving tabindex); Up/Down/PageUp/PageDown/
- * Home/End move between lines; Right/Left move between a line and the buttons of its row;
- * Enter/Space activate. Focus never scrolls the page: the list's own container scrolls.
+ * Keyboard model of the line list: one tab stop (roving tabindex) that follows the line being
+ * spoken unless the reader is working in the list; Up/Down/PageUp/PageDown/Home/End move between
+ * lines; Right/Left move between a line and the buttons of its row; Enter/Space activate. Focus
+ * never scrolls the page: the list's own container scrolls.
  */
-export class LineFocus {
+export class LineFocus implements ReactiveController {
+  /** The line that is the list's tab stop. */
   index = 0;
 
   constructor(
-    private readonly lines: LineList,
-    private readonly scroller: () => HTMLElement | null,
-    private readonly callbacks: { onActivate(index: number): void; onNavigate(): void },
-  ) {}
+    host: ReactiveControllerHost,
+    private readonly lines: LineElements,
+    private readonly actions: LineFocusActions,
+    sources: { transcript: TranscriptController; active: ActiveCueController },
+  ) {
+    host.addController(this);
+    sources.transcript.changed.add(() => (this.index = 0));
+    // Tab into the list lands on the current line, unless the reader is working in the list.
+    sources.active.lineChanged.add((index) => {
+      if (index >= 0 && !this.lines.hasFocus()) this.move(index, false);
+    });
+  }
+
+  /** After a render: exactly one line is in the tab order. */
+  hostUpdated(): void {
+    const last = this.lines.length - 1;
+    if (last < 0) return;
+    this.index = Math.min(this.index, last);
+    this.lines.lineElement(this.index)?.setAttribute('tabindex', '0');
+  }
 
   /** Makes line `index` the tab stop, and focuses it when asked. */
   move(index: number, focus: boolean): void {
@@ -29,30 +57,19 @@ export class LineFocus {
     if (focus) this.focusElement(next);
   }
 
-  /** After a render: exactly one line is in the tab order. */
-  restore(): void {
-    const last = this.lines.length - 1;
-    if (last < 0) return;
-    this.index = Math.min(this.index, last);
-    this.lines.lineElement(this.index)?.setAttribute('tabindex', '0');
-  }
-
   readonly onKeyDown = (event: KeyboardEvent): void => {
-    const target = event.target as HTMLElement;
     // Keys inside an open annotation (links, buttons) are theirs, not the list's.
-    if (target.closest('.annotation')) return;
-    const index = this.lines.indexOf(target);
+    const index = this.lines.rowOf(event.target);
     if (index < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
-    const onLine = target.classList.contains('line');
+    const onLine = this.lines.lineElement(index) === event.target;
     if (onLine && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
-      this.callbacks.onActivate(index);
+      this.actions.activate(index);
       return;
     }
     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-      const row = target.closest('.row');
-      const controls = row ? [...row.querySelectorAll<HTMLElement>('.line, .row-actions button')] : [];
-      const at = controls.indexOf(target);
+      const controls = this.lines.rowControls(index);
+      const at = controls.indexOf(event.target as HTMLElement);
       const next = controls[at + (event.key === 'ArrowRight' ? 1 : -1)];
       if (at >= 0 && next) {
         event.preventDefault();
@@ -65,13 +82,13 @@ export class LineFocus {
     event.preventDefault();
     const last = this.lines.length - 1;
     const next = step === 'first' ? 0 : step === 'last' ? last : Math.max(0, Math.min(last, index + step));
-    this.callbacks.onNavigate();
+    this.actions.navigated();
     this.move(next, true);
   };
 
   private focusElement(el: HTMLElement): void {
     el.focus({ preventScroll: true });
-    const scroller = this.scroller();
+    const scroller = this.lines.scroller();
     if (!scroller) return;
     const view = scroller.getBoundingClientRect();
     const box = el.getBoundingClientRect();

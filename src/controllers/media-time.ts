@@ -1,63 +1,76 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { MediaLike } from './media-link.js';
-
-export interface MediaTimeCallbacks {
-  /** Called with the media's currentTime: every animation frame while playing, and on every media event. */
-  onTime(time: number): void;
-  /** Called when playing/paused changed. */
-  onPlayState?(playing: boolean): void;
-  /** Called once the media has metadata (duration known). */
-  onMetadata?(): void;
-  /** Called when the media fired `error`. */
-  onError?(message: string): void;
-}
+import type { MediaLike } from '../model/media.js';
+import { Emitter } from './emitter.js';
+import type { ProblemSink } from './problems.js';
 
 const EVENTS = ['timeupdate', 'play', 'playing', 'pause', 'ended', 'seeking', 'seeked', 'loadedmetadata', 'emptied', 'error'] as const;
+const PLAYING = new Set(['play', 'playing']);
+const STOPPED = new Set(['pause', 'ended', 'emptied']);
 
 /**
- * Follows a media element's clock. The media is the only clock: this controller keeps no copy of
- * time, it only reads `currentTime` — on each requestAnimationFrame while playing (timeupdate alone
- * is ~4 Hz) and on every media event. No frame loop runs while paused.
+ * Follows the bound media element's clock and publishes it. The media is the only clock: this
+ * controller keeps no copy of time, it only reads `currentTime` — on each requestAnimationFrame
+ * while playing (timeupdate alone is ~4 Hz) and on every media event — and hands it to the
+ * subscribers of `time`. No frame loop runs while paused.
  */
 export class MediaTimeController implements ReactiveController {
-  private media: MediaLike | null = null;
+  /** The media time, every frame while playing and on every media event. */
+  readonly time = new Emitter<number>();
+  /** The media has metadata (duration known; a seek can be applied). */
+  readonly metadata = new Emitter<void>();
+  /** Another media element (or none) was bound. */
+  readonly mediaChanged = new Emitter<MediaLike | null>();
+  private bound: MediaLike | null = null;
   private frame = 0;
   private connected = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly callbacks: MediaTimeCallbacks,
+    host: ReactiveControllerHost,
+    private readonly problems: ProblemSink,
   ) {
     host.addController(this);
   }
 
+  /** The bound media element. */
+  get media(): MediaLike | null {
+    return this.bound;
+  }
+
+  /** Its duration when known (0 otherwise: unknown, live or no media). */
+  get duration(): number {
+    const d = this.bound?.duration;
+    return typeof d === 'number' && Number.isFinite(d) ? d : 0;
+  }
+
   hostConnected(): void {
     this.connected = true;
-    if (this.media) this.attach(this.media);
+    if (this.bound) this.attach(this.bound);
   }
 
   hostDisconnected(): void {
     this.connected = false;
-    if (this.media) this.detach(this.media);
+    if (this.bound) this.detach(this.bound);
   }
 
   /** Binds to a media element (or none). */
   setMedia(media: MediaLike | null): void {
-    if (media === this.media) return;
-    if (this.media) this.detach(this.media);
-    this.media = media;
+    if (media === this.bound) return;
+    if (this.bound) this.detach(this.bound);
+    this.bound = media;
+    this.problems.set('media', []);
     if (media && this.connected) this.attach(media);
+    this.mediaChanged.emit(media);
   }
 
-  /** Reads the clock now (e.g. right after a seek). */
+  /** Reads the clock now and publishes it (e.g. right after a seek). */
   sync(): void {
     const t = this.readTime();
-    if (t !== null) this.callbacks.onTime(t);
+    if (t !== null) this.time.emit(t);
   }
 
   private readTime(): number | null {
     try {
-      const t = this.media?.currentTime;
+      const t = this.bound?.currentTime;
       return typeof t === 'number' && Number.isFinite(t) ? t : null;
     } catch {
       return null;
@@ -65,31 +78,20 @@ export class MediaTimeController implements ReactiveController {
   }
 
   private readonly handleEvent = (event: Event): void => {
-    const media = this.media;
+    const media = this.bound;
     if (!media) return;
-    switch (event.type) {
-      case 'play':
-      case 'playing':
-        this.callbacks.onPlayState?.(true);
-        this.startLoop();
-        break;
-      case 'pause':
-      case 'ended':
-      case 'emptied':
-        this.callbacks.onPlayState?.(false);
-        this.stopLoop();
-        break;
-      case 'loadedmetadata':
-        this.callbacks.onMetadata?.();
-        break;
-      case 'error': {
-        const err = (media as Partial<HTMLMediaElement>).error;
-        this.callbacks.onError?.(err?.message || (err ? `MediaError ${err.code}` : 'error'));
-        return;
-      }
-    }
+    if (event.type === 'error') return this.reportError(media);
+    if (PLAYING.has(event.type)) this.startLoop();
+    else if (STOPPED.has(event.type)) this.stopLoop();
+    else if (event.type === 'loadedmetadata') this.metadata.emit();
     this.sync();
   };
+
+  private reportError(media: MediaLike): void {
+    const err = (media as Partial<HTMLMediaElement>).error;
+    const detail = err?.message || (err ? `MediaError ${err.code}` : 'error');
+    this.problems.set('media', [{ kind: 'media', code: 'media-error', detail }]);
+  }
 
   private attach(media: MediaLike): void {
     for (const type of EVENTS) media.addEventListener(type, this.handleEvent);
@@ -98,10 +100,8 @@ export class MediaTimeController implements ReactiveController {
       paused = media.paused;
     } catch {}
     if (!paused) this.startLoop();
-    this.callbacks.onPlayState?.(!paused);
     // A media element that failed before we bound to it fires no more `error` events.
-    const failed = (media as Partial<HTMLMediaElement>).error;
-    if (failed) this.callbacks.onError?.(failed.message || `MediaError ${failed.code}`);
+    if ((media as Partial<HTMLMediaElement>).error) this.reportError(media);
     this.sync();
   }
 

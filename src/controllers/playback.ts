@@ -1,24 +1,33 @@
-import type { MediaLike } from './media-link.js';
+import type { MediaLike } from '../model/media.js';
+import { TranscriptSeekEvent, type TranscriptSeekDetail } from '../events.js';
+import type { MediaTimeController } from './media-time.js';
 
-export interface SeekRequest {
-  time: number;
-  cueId: string | null;
-}
+export type SeekRequest = TranscriptSeekDetail;
 
 /**
  * Seeks and plays passages on the bound media. A seek before the media has metadata is kept
  * and applied once it has; "play this passage" plays from a start and pauses at an end, and
- * gives up when the reader seeks elsewhere.
+ * gives up when the reader seeks elsewhere. Subscribes itself to the media time; fires
+ * `transcript-seek` after it set `currentTime`.
  */
 export class Playback {
-  media: MediaLike | null = null;
   private pending: SeekRequest | null = null;
   /** The passage being played: runs of lines, in time order; the first is playing. */
   private passage: { start: number; end: number }[] = [];
 
-  constructor(private readonly onSeeked: (request: SeekRequest) => void) {}
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly mediaTime: MediaTimeController,
+  ) {
+    mediaTime.time.add((t) => this.onTime(t));
+    mediaTime.metadata.add(() => this.applyPending());
+  }
 
-  get hasMetadata(): boolean {
+  private get media(): MediaLike | null {
+    return this.mediaTime.media;
+  }
+
+  private get hasMetadata(): boolean {
     const media = this.media;
     if (!media) return false;
     return typeof media.readyState === 'number' ? media.readyState >= 1 : Number.isFinite(media.duration);
@@ -33,8 +42,7 @@ export class Playback {
     else if (typeof HTMLMediaElement !== 'undefined' && media instanceof HTMLMediaElement) media.currentTime = request.time;
   }
 
-  /** Called when the media reports metadata. */
-  applyPending(): void {
+  private applyPending(): void {
     const request = this.pending;
     const media = this.media;
     if (!request || !media) return;
@@ -44,7 +52,8 @@ export class Playback {
     } catch {
       return;
     }
-    this.onSeeked(request);
+    this.mediaTime.sync();
+    this.host.dispatchEvent(new TranscriptSeekEvent(request));
   }
 
   /**
@@ -53,18 +62,19 @@ export class Playback {
    */
   playPassage(runs: readonly { start: number; end: number }[], cueId: string | null): void {
     const first = runs[0];
-    if (!this.media || !first) return;
+    const media = this.media;
+    if (!media || !first) return;
     this.passage = [...runs].sort((a, b) => a.start - b.start);
     this.seek({ time: first.start, cueId });
     try {
-      void Promise.resolve(this.media.play()).catch(() => undefined);
+      void Promise.resolve(media.play()).catch(() => undefined);
     } catch {
       // a media element that cannot play leaves the seek done
     }
   }
 
-  /** Called with the media time each frame: moves through the passage, forgets it when the reader went elsewhere. */
-  onTime(time: number): void {
+  /** Moves through the passage being played; forgets it when the reader went elsewhere. */
+  private onTime(time: number): void {
     const run = this.passage[0];
     if (!run || !this.media) return;
     if (time < run.start - 0.5 || time > run.end + 1) {

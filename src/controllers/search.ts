@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { prepareSearchIndex, searchPrepared, type SearchIndex, type SearchMatch } from '../model/search.js';
-import type { LineList } from '../components/line-list.js';
-import type { AutoScrollController } from './auto-scroll.js';
+import type { LineElements } from './line-elements.js';
+import { placeInScroller, type AutoScrollController } from './auto-scroll.js';
 
 const ALL = 'at-search';
 const CURRENT = 'at-search-current';
@@ -32,16 +32,16 @@ export class SearchController implements ReactiveController {
   private ranges: Range[] = [];
   private currentRange: Range | null = null;
   private followingBefore: boolean | null = null;
+  /** The list version the index was prepared from. */
+  private preparedVersion = -1;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly lines: LineList,
+    private readonly lines: LineElements,
     private readonly autoScroll: AutoScrollController,
   ) {
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.clearHighlights();
@@ -51,10 +51,14 @@ export class SearchController implements ReactiveController {
     return this.query.trim() !== '';
   }
 
-  /** The list was re-rendered: its text may have changed. */
-  invalidate(): void {
-    this.index = null;
-    if (this.active) this.run(false);
+  /** After a render that changed the shown text, search it again (once the render is done). */
+  hostUpdated(): void {
+    if (this.lines.version === this.preparedVersion) return;
+    this.preparedVersion = this.lines.version;
+    void this.host.updateComplete.then(() => {
+      this.index = null;
+      if (this.active) this.run(false);
+    });
   }
 
   /** Searching pauses auto-scroll only while there is a query; clearing it restores what was. */
@@ -69,22 +73,27 @@ export class SearchController implements ReactiveController {
       this.followingBefore = null;
     }
     this.run(true);
+    this.reveal();
   }
 
-  /** Moves to the next (+1) or previous (-1) match; returns its line index. */
-  step(delta: number): number {
-    if (!this.matches.length) return -1;
+  /** Moves to the next (+1) or previous (-1) match and scrolls it into view. */
+  step(delta: number): void {
+    if (!this.matches.length) return;
     this.current = (this.current + delta + this.matches.length) % this.matches.length;
     this.paint();
     this.host.requestUpdate();
-    return this.entries[this.matches[this.current]!.cueIndex]?.line ?? -1;
+    this.reveal();
   }
 
-  /** The element of the current match (for scrolling it into view). */
-  currentElement(): HTMLElement | null {
+  /** The line of the current match, or -1. */
+  currentLine(): number {
     const match = this.matches[this.current];
-    const line = match ? this.entries[match.cueIndex]?.line : undefined;
-    return line === undefined ? null : this.lines.lineElement(line);
+    return (match ? this.entries[match.cueIndex]?.line : undefined) ?? -1;
+  }
+
+  private reveal(): void {
+    const line = this.lines.lineElement(this.currentLine());
+    if (line) placeInScroller(this.lines.scroller(), line);
   }
 
   private run(resetCurrent: boolean): void {
@@ -107,7 +116,7 @@ export class SearchController implements ReactiveController {
     this.entries = [];
     const cues: { id: string; start: number; end: number; text: string }[] = [];
     for (let i = 0; i < this.lines.length; i++) {
-      for (const text of this.lines.lineElement(i)?.querySelectorAll('.shown') ?? []) {
+      for (const text of this.lines.textElements(i)) {
         const nodes: Text[] = [];
         const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);

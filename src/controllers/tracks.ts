@@ -1,28 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Cue, Problem, Transcript } from '../model/types.js';
+import type { RowTranslation, TrackInfo, TrackView } from '../model/tracks.js';
 import { alignTracks } from '../model/align.js';
 import { parseTranscript } from '../model/parse/index.js';
 import { TextLoaderController } from './loader.js';
-
-/** A translation (or other) track of the same recording. */
-export interface TrackInfo {
-  /** URL of the track's file (any transcript format). */
-  src?: string;
-  /** Or its data. */
-  transcript?: Transcript;
-  /** Content language (BCP 47). */
-  lang: string;
-  /** Name shown in the track menu ("Українська"). */
-  label: string;
-}
-
-/** How a translation is shown: the original alone, the translation alone, or both side by side. */
-export type TrackView = 'original' | 'translation' | 'both';
-
-export interface RowTranslation {
-  text: string;
-  lang: string;
-}
+import { downloadCues, type DownloadFormat } from './files.js';
+import type { ProblemSink } from './problems.js';
+import type { TranscriptController } from './transcript.js';
 
 const STORAGE_KEY = 'annotated-transcript:track-view';
 
@@ -54,15 +38,18 @@ export class TracksController implements ReactiveController {
   /** Row (original cue index) → its translation, for the chosen track. */
   rows = new Map<number, RowTranslation>();
   translationCues: readonly Cue[] = [];
-  problems: Problem[] = [];
+  private parseProblems: Problem[] = [];
   private original: readonly Cue[] = [];
+  /** The tracks given as a property; when empty, the host's `<track>` children are used. */
+  private given: TrackInfo[] = [];
   private readonly loader: TextLoaderController<Transcript | null>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onProblems: (problems: Problem[]) => void,
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly deps: { transcript: TranscriptController; problems: ProblemSink },
   ) {
     host.addController(this);
+    deps.transcript.changed.add(() => this.setOriginal(deps.transcript.cues));
     const stored = readStored();
     this.view = stored.view;
     this.lang = stored.lang;
@@ -70,18 +57,20 @@ export class TracksController implements ReactiveController {
       host,
       async ({ text, url, contentType }) => {
         const result = await parseTranscript(text, { url, contentType });
-        this.problems = result.problems;
+        this.parseProblems = result.problems;
         return result.transcript;
       },
       (transcript, problems) => {
         this.translationCues = transcript?.cues ?? [];
         this.align();
-        this.onProblems([...problems, ...this.problems]);
+        this.deps.problems.set('tracks', [...problems, ...this.parseProblems]);
       },
     );
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (!this.given.length) this.setTracks(tracksFromChildren(this.host));
+  }
 
   /** The chosen track, when a translation is shown. */
   get current(): TrackInfo | null {
@@ -89,12 +78,18 @@ export class TracksController implements ReactiveController {
     return this.tracks.find((t) => t.lang === this.lang) ?? null;
   }
 
-  setTracks(tracks: TrackInfo[]): void {
+  /** The `tracks` property changed: use it, or the `<track>` children when it is empty. */
+  setGiven(tracks: TrackInfo[]): void {
+    this.given = tracks;
+    this.setTracks(tracks.length ? tracks : tracksFromChildren(this.host));
+  }
+
+  private setTracks(tracks: TrackInfo[]): void {
     this.tracks = tracks;
     this.load();
   }
 
-  setOriginal(cues: readonly Cue[]): void {
+  private setOriginal(cues: readonly Cue[]): void {
     this.original = cues;
     this.align();
   }
@@ -110,6 +105,13 @@ export class TracksController implements ReactiveController {
     }
     if (sameTrack) this.host.requestUpdate(); // only the view changed: no reload
     else this.load();
+  }
+
+  /** Downloads the language shown: the translation when only it is shown, else the original. */
+  download(format: DownloadFormat): void {
+    const translated = this.current && this.view === 'translation';
+    const cues = translated ? this.translationCues : this.original;
+    downloadCues(cues, format, (translated ? this.current?.lang : this.deps.transcript.lang) ?? 'und');
   }
 
   private load(): void {
@@ -145,7 +147,7 @@ export class TracksController implements ReactiveController {
 }
 
 /** Reads `<track src srclang label>` children of the element (kind subtitles/captions/metadata or none). */
-export function tracksFromChildren(host: Element): TrackInfo[] {
+function tracksFromChildren(host: Element): TrackInfo[] {
   return [...host.querySelectorAll(':scope > track')].flatMap((t) => {
     const src = t.getAttribute('src');
     const lang = t.getAttribute('srclang') ?? '';

@@ -1,38 +1,35 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/**
- * The subset of HTMLMediaElement the viewer needs. Native `<video>`/`<audio>`,
- * `<youtube-video>`, `<vimeo-video>` and `<hls-video>` all fit.
- */
-export interface MediaLike extends EventTarget {
-  currentTime: number;
-  readonly duration: number;
-  readonly paused: boolean;
-  play(): Promise<void> | void;
-  pause(): void;
-  readonly readyState?: number;
-}
-
-export function isMediaLike(value: unknown): value is MediaLike {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<MediaLike>;
-  return typeof v.addEventListener === 'function' && typeof v.play === 'function' && typeof v.pause === 'function' && 'currentTime' in v;
+export interface IdRefOptions<T extends Element> {
+  /** The id to resolve (the attribute's current value). */
+  id(): string | null | undefined;
+  /** Which elements with that id are acceptable (e.g. only media-like ones). */
+  accept?(el: Element): el is T;
+  /** The resolved element changed (null when none). */
+  onChange(element: T | null): void;
+  /**
+   * The id may name an element that appears later: when it still names none after
+   * `missingAfterMs` (default 3 s), `onMissing` is called (once per id).
+   */
+  onMissing?(id: string): void;
+  missingAfterMs?: number;
 }
 
 /**
  * Resolves an element by id the way `for="ID"` and `article="ID"` work: in the host's own root
  * (`getRootNode()`) first, then the document; waits (MutationObserver) while the id is not
- * there yet, and notices when the bound element leaves.
+ * there yet, notices when the bound element leaves, and reports an id that stays unresolved.
  */
 export class IdRefController<T extends Element = Element> implements ReactiveController {
   private observers: MutationObserver[] = [];
   private current: T | null = null;
+  private missingTimer = 0;
+  /** The id the grace timer runs for. */
+  private missingId: string | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly getId: () => string | null | undefined,
-    private readonly onChange: (element: T | null) => void,
-    private readonly accept: (el: Element) => el is T = (el): el is T => true,
+    private readonly options: IdRefOptions<T>,
   ) {
     host.addController(this);
   }
@@ -47,28 +44,42 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
 
   hostDisconnected(): void {
     this.stopWatching();
+    this.cancelMissing();
   }
 
   /** Call when the id attribute changed. */
   resolve(): void {
     this.stopWatching();
-    const id = this.getId();
+    const id = this.options.id();
     let found: T | null = null;
     if (id && this.host.isConnected) {
       const root = this.host.getRootNode() as Document | ShadowRoot;
       const candidates: (Element | null | undefined)[] = [root.getElementById?.(id), root !== document ? document.getElementById(id) : null];
-      for (const el of candidates) {
-        if (el && this.accept(el)) {
-          found = el;
-          break;
-        }
-      }
+      const accept = this.options.accept ?? ((el: Element): el is T => true);
+      found = (candidates.find((el) => el && accept(el)) as T | undefined) ?? null;
       this.watch();
     }
+    if (found || !id || !this.host.isConnected) this.cancelMissing();
+    else if (this.missingId !== id) this.scheduleMissing(id);
     if (found !== this.current) {
       this.current = found;
-      this.onChange(found);
+      this.options.onChange(found);
     }
+  }
+
+  private scheduleMissing(id: string): void {
+    this.cancelMissing();
+    const { missingAfterMs = 3000, onMissing } = this.options;
+    if (!onMissing) return;
+    this.missingId = id;
+    this.missingTimer = window.setTimeout(() => {
+      if (!this.current && this.options.id() === id && this.host.isConnected) onMissing(id);
+    }, missingAfterMs);
+  }
+
+  private cancelMissing(): void {
+    clearTimeout(this.missingTimer);
+    this.missingId = null;
   }
 
   private watch(): void {
@@ -82,8 +93,7 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
 
   private recheck(): void {
     // Cheap test first: still bound and still connected with the same id → nothing to do.
-    const id = this.getId();
-    if (this.current && this.current.isConnected && this.current.id === id) return;
+    if (this.current && this.current.isConnected && this.current.id === this.options.id()) return;
     this.resolve();
   }
 

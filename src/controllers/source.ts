@@ -1,0 +1,82 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Problem } from '../model/types.js';
+import { TextLoaderController, type FetchedText } from './loader.js';
+
+export interface SourceOptions<R> {
+  /** Reads a fetched file. */
+  fromText(fetched: FetchedText): Promise<R> | R;
+  /** Reads data given as a property (never null). */
+  fromData(data: unknown): R;
+  /** The result of the latest source (null: none set, or the file could not be fetched), with fetch problems. */
+  onResult(result: R | null, fetchProblems: Problem[]): void;
+  /** A new URL starts loading: what is shown belongs to the previous source. */
+  onLoadStart?(): void;
+}
+
+/**
+ * One input that comes either as a URL or as data, whichever was set last (also when set to the
+ * same value again). The change is applied before the host's next render; a new source aborts
+ * the load of the previous one, so a stale file never replaces a newer choice.
+ */
+export class SourceController<R> implements ReactiveController {
+  url: string | null = null;
+  data: unknown = null;
+  private mode: 'url' | 'data' | null = null;
+  private dirty = false;
+  private readonly loader: TextLoaderController<R>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SourceOptions<R>,
+  ) {
+    host.addController(this);
+    this.loader = new TextLoaderController(host, options.fromText, options.onResult);
+  }
+
+  get loading(): boolean {
+    return this.loader.state === 'loading';
+  }
+
+  setUrl(url: string | null): void {
+    this.url = url;
+    this.mode = 'url';
+    this.changed();
+  }
+
+  setData(data: unknown): void {
+    this.data = data;
+    this.mode = 'data';
+    this.changed();
+  }
+
+  hostConnected(): void {
+    if (this.dirty) this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    // The loader aborts its fetch on disconnect: load again if the element comes back (a move).
+    if (this.loading) this.dirty = true;
+  }
+
+  hostUpdate(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    if (this.mode === 'url') {
+      if (this.url) {
+        this.options.onLoadStart?.();
+        void this.loader.load(this.url);
+      } else {
+        this.loader.cancel();
+        this.options.onResult(null, []);
+      }
+    } else if (this.mode === 'data') {
+      this.loader.cancel();
+      this.options.onResult(this.data == null ? null : this.options.fromData(this.data), []);
+    }
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    this.host.requestUpdate();
+  }
+}
