@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { Relation } from '../model/annotations.js';
 import { RELATION_ICON, claimVerdictLabel } from './labels.js';
+import { claimTokens } from './claim-tokens.styles.js';
 
 /**
  * A small focusable button that `<annotated-transcript>` places at the end of each claim it
@@ -22,61 +23,50 @@ import { RELATION_ICON, claimVerdictLabel } from './labels.js';
 export class ClaimMarker extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  static override styles = css`
-    :host {
-      display: inline;
-      --_c: var(--at-claim-unsupported-color, #5f6368);
-    }
-    :host([relation='supports']) {
-      --_c: var(--at-claim-supports-color, #137333);
-    }
-    :host([relation='contradicts']) {
-      --_c: var(--at-claim-contradicts-color, #b3261e);
-    }
-    :host([relation='context']) {
-      --_c: var(--at-claim-context-color, #8a5a00);
-    }
-    @media (prefers-color-scheme: dark) {
+  static override styles = [
+    claimTokens,
+    css`
       :host {
-        --_c: var(--at-claim-unsupported-color, #bdc1c6);
+        display: inline;
+        --_c: var(--_unsupported);
       }
       :host([relation='supports']) {
-        --_c: var(--at-claim-supports-color, #81c995);
+        --_c: var(--_supports);
       }
       :host([relation='contradicts']) {
-        --_c: var(--at-claim-contradicts-color, #f28b82);
+        --_c: var(--_contradicts);
       }
       :host([relation='context']) {
-        --_c: var(--at-claim-context-color, #fdd663);
+        --_c: var(--_context);
       }
-    }
-    button {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      min-width: 1.5em;
-      height: 1.5em;
-      margin-inline-start: 0.2em;
-      padding: 0 0.3em;
-      vertical-align: 0.1em;
-      font: inherit;
-      font-size: 0.75em;
-      font-weight: 700;
-      line-height: 1;
-      color: var(--_c);
-      background: transparent;
-      border: 1.5px solid currentColor;
-      border-radius: 999px;
-      cursor: pointer;
-    }
-    button:hover {
-      background: color-mix(in srgb, var(--_c) 12%, transparent);
-    }
-    button:focus-visible {
-      outline: 2px solid var(--_c);
-      outline-offset: 2px;
-    }
-  `;
+      button {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        min-width: 1.5em;
+        height: 1.5em;
+        margin-inline-start: 0.2em;
+        padding: 0 0.3em;
+        vertical-align: 0.1em;
+        font: inherit;
+        font-size: 0.75em;
+        font-weight: 700;
+        line-height: 1;
+        color: var(--_c);
+        background: transparent;
+        border: 1.5px solid currentColor;
+        border-radius: 999px;
+        cursor: pointer;
+      }
+      button:hover {
+        background: color-mix(in srgb, var(--_c) 12%, transparent);
+      }
+      button:focus-visible {
+        outline: 2px solid var(--_c);
+        outline-offset: 2px;
+      }
+    `,
+  ];
 
   /** Id of the claim this marks. */
   @property({ reflect: true }) claim = '';

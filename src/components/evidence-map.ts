@@ -6,6 +6,7 @@ import type { EvidenceMark } from '../controllers/annotations.js';
 import { formatTimestamp } from '../model/time.js';
 import { RELATION_ICON, relationLabel } from './labels.js';
 import { EvidenceSelectEvent } from '../events.js';
+import { claimTokens } from './claim-tokens.styles.js';
 
 export type { EvidenceMark } from '../controllers/annotations.js';
 
@@ -30,56 +31,53 @@ export type { EvidenceMark } from '../controllers/annotations.js';
  */
 @localized()
 export class EvidenceMap extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      --_bg: var(--at-map-background, #f1f3f4);
-      --_supports: var(--at-claim-supports-color, #137333);
-      --_contradicts: var(--at-claim-contradicts-color, #b3261e);
-      --_context: var(--at-claim-context-color, #8a5a00);
-    }
-    @media (prefers-color-scheme: dark) {
+  static override styles = [
+    claimTokens,
+    css`
       :host {
-        --_bg: var(--at-map-background, #303134);
-        --_supports: var(--at-claim-supports-color, #81c995);
-        --_contradicts: var(--at-claim-contradicts-color, #f28b82);
-        --_context: var(--at-claim-context-color, #fdd663);
+        display: block;
+        --_bg: var(--at-map-background, #f1f3f4);
       }
-    }
-    .strip {
-      position: relative;
-      height: var(--at-map-height, 0.9rem);
-      background: var(--_bg);
-      border-radius: 3px;
-    }
-    button {
-      position: absolute;
-      top: 0;
-      bottom: 0;
-      min-width: 6px;
-      padding: 0;
-      border: 0;
-      cursor: pointer;
-      color: inherit;
-    }
-    /* Shape and pattern as well as colour: solid (supports), diagonal hatching (contradicts), dots (context). */
-    .supports {
-      background: var(--_supports);
-    }
-    .contradicts {
-      background: repeating-linear-gradient(45deg, var(--_contradicts) 0 2px, transparent 2px 4px);
-      box-shadow: inset 0 0 0 1.5px var(--_contradicts);
-    }
-    .context {
-      background: radial-gradient(circle, var(--_context) 1.2px, transparent 1.6px) 0 0 / 4px 4px;
-      box-shadow: inset 0 0 0 1.5px var(--_context);
-      border-radius: 999px;
-    }
-    button:focus-visible {
-      outline: 2px solid CanvasText;
-      outline-offset: 1px;
-    }
-  `;
+      @media (prefers-color-scheme: dark) {
+        :host {
+          --_bg: var(--at-map-background, #303134);
+        }
+      }
+      .strip {
+        position: relative;
+        height: var(--at-map-height, 0.9rem);
+        background: var(--_bg);
+        border-radius: 3px;
+      }
+      button {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        min-width: 6px;
+        padding: 0;
+        border: 0;
+        cursor: pointer;
+        color: inherit;
+      }
+      /* Shape and pattern as well as colour: solid (supports), diagonal hatching (contradicts), dots (context). */
+      .supports {
+        background: var(--_supports);
+      }
+      .contradicts {
+        background: repeating-linear-gradient(45deg, var(--_contradicts) 0 2px, transparent 2px 4px);
+        box-shadow: inset 0 0 0 1.5px var(--_contradicts);
+      }
+      .context {
+        background: radial-gradient(circle, var(--_context) 1.2px, transparent 1.6px) 0 0 / 4px 4px;
+        box-shadow: inset 0 0 0 1.5px var(--_context);
+        border-radius: 999px;
+      }
+      button:focus-visible {
+        outline: 2px solid CanvasText;
+        outline-offset: 1px;
+      }
+    `,
+  ];
 
   /** The passages to show. */
   @property({ attribute: false }) marks: readonly EvidenceMark[] = [];
