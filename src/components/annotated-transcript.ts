@@ -24,11 +24,10 @@ import { ProblemsController } from '../controllers/problems.js';
 import { SearchController } from '../controllers/search.js';
 import { TracksController } from '../controllers/tracks.js';
 import { TranscriptController } from '../controllers/transcript.js';
-import { getLocale, initLocaleFromDocument } from '../localization.js';
-import { languageName } from './labels.js';
+import { initLocaleFromDocument } from '../localization.js';
 import { LineList, renderCopyLink } from './line-list.js';
 import { renderGutter, renderLineless, renderMarkers, renderOpenPanels } from './annotation-view.js';
-import { renderProblems, renderToolbar, renderBackToNow, type ToolbarActions } from './transcript-chrome.js';
+import { renderProblems, renderViewerToolbar, renderBackToNow } from './transcript-chrome.js';
 import { claimMarkers } from './claim-markers.js';
 import './evidence-map.js';
 import { styles } from './annotated-transcript.styles.js';
@@ -230,15 +229,13 @@ export class AnnotatedTranscript extends LitElement {
     const view = this.translations.current ? this.translations.view : 'original';
     return html`
       ${renderProblems(this.problemReport.visible(this.debug), this.debug)}
-      ${cues.length ? renderToolbar({
-        annotated, anyOpen: notes.open.size > 0, marks: this.evidence, duration: this.mediaTime.duration,
-        tracks: this.translations.tracks, trackLang: this.translations.lang, trackView: view,
-        originalLabel: this.shownTranscript.lang ? languageName(this.shownTranscript.lang, getLocale()) : msg('the original'),
-        query: this.search.query, matchCount: this.search.matches.length, currentMatch: this.search.current,
-      }, this.toolbarActions) : nothing}
+      ${cues.length ? renderViewerToolbar({
+        annotations: notes, translations: this.translations, search: this.search, navigation: this.navigation,
+        marks: this.evidence, duration: this.mediaTime.duration, lang: this.shownTranscript.lang,
+      }) : nothing}
       <div class="scroller" part="scroller">
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}
-        ${!loading && !cues.length && !this.problemReport.visible(false).length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
+        ${!loading && !cues.length && !this.problemReport.of('transcript').length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
         <ol class="lines" role="list" aria-label=${msg('Transcript')} aria-busy=${loading ? 'true' : 'false'} lang=${this.shownTranscript.lang ?? nothing}
           @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}>
           ${keyed(this.shownTranscript.generation, this.lines.render(cues, {
@@ -281,16 +278,6 @@ export class AnnotatedTranscript extends LitElement {
     // `.media` wins over `for`.
     this.mediaTime.setMedia((isMediaLike(this.media) ? this.media : null) ?? (this.mediaRef.element as MediaLike | null));
   }
-
-  private readonly toolbarActions: ToolbarActions = {
-    toggleAll: (open) => this.navigation.setAllOpen(open),
-    select: (id, time) => this.navigation.goToAnnotation(id, true, time),
-    chooseTrack: (lang, view) => this.translations.choose(lang, view),
-    search: (query) => this.search.setQuery(query),
-    step: (delta) => this.search.step(delta),
-    seekToMatch: () => this.navigation.activateLine(this.search.currentLine()),
-    download: (format) => this.translations.download(format),
-  };
 }
 
 if (!customElements.get('annotated-transcript')) customElements.define('annotated-transcript', AnnotatedTranscript);

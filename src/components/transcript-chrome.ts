@@ -5,6 +5,12 @@ import type { TargetDirection } from '../controllers/auto-scroll.js';
 import type { EvidenceMark } from '../controllers/annotations.js'; // TEMP
 import type { TrackInfo, TrackView } from '../model/tracks.js';
 import { problemMessage } from '../controllers/problem-messages.js';
+import type { AnnotationController } from '../controllers/annotations.js';
+import type { NavigationController } from '../controllers/navigation.js';
+import type { SearchController } from '../controllers/search.js';
+import type { TracksController } from '../controllers/tracks.js';
+import { getLocale } from '../localization.js';
+import { languageName } from './labels.js';
 
 /** Problems listed in the box; the rest are counted (every one is also an event and a console warning). */
 const MAX_LISTED = 100;
@@ -25,7 +31,7 @@ export function renderProblems(problems: readonly Problem[], debug: boolean) {
   </details>`;
 }
 
-export interface ToolbarState {
+interface ToolbarState {
   annotated: boolean;
   anyOpen: boolean;
   marks: EvidenceMark[];
@@ -39,7 +45,7 @@ export interface ToolbarState {
   currentMatch: number;
 }
 
-export interface ToolbarActions {
+interface ToolbarActions {
   toggleAll(open: boolean): void;
   select(annotationId: string, time: number): void;
   chooseTrack(lang: string | null, view: TrackView): void;
@@ -49,8 +55,47 @@ export interface ToolbarActions {
   download(format: 'txt' | 'vtt' | 'srt'): void;
 }
 
+/** What the toolbar shows and acts on. */
+export interface ToolbarSources {
+  annotations: AnnotationController;
+  translations: TracksController;
+  search: SearchController;
+  navigation: NavigationController;
+  marks: EvidenceMark[];
+  /** Of the media, seconds (0 when unknown). */
+  duration: number;
+  /** Content language of the original. */
+  lang: string | undefined;
+}
+
+/** The toolbar of a viewer, from its controllers. */
+export function renderViewerToolbar(v: ToolbarSources) {
+  const { annotations, translations, search, navigation } = v;
+  return renderToolbar({
+    annotated: annotations.data.annotations.length > 0,
+    anyOpen: annotations.open.size > 0,
+    marks: v.marks,
+    duration: v.duration,
+    tracks: translations.tracks,
+    trackLang: translations.lang,
+    trackView: translations.current ? translations.view : 'original',
+    originalLabel: v.lang ? languageName(v.lang, getLocale()) : msg('the original'),
+    query: search.query,
+    matchCount: search.matches.length,
+    currentMatch: search.current,
+  }, {
+    toggleAll: (open) => navigation.setAllOpen(open),
+    select: (id, time) => navigation.goToAnnotation(id, true, time),
+    chooseTrack: (lang, view) => translations.choose(lang, view),
+    search: (query) => search.setQuery(query),
+    step: (delta) => search.step(delta),
+    seekToMatch: () => navigation.activateLine(search.currentLine()),
+    download: (format) => translations.download(format),
+  });
+}
+
 /** The bar above the lines: search, translation tracks, downloads, annotations and the evidence map. */
-export function renderToolbar(s: ToolbarState, a: ToolbarActions) {
+function renderToolbar(s: ToolbarState, a: ToolbarActions) {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();

@@ -7,7 +7,7 @@ import type { MediaTimeController } from './media-time.js';
 import type { TranscriptController } from './transcript.js';
 
 /** Seconds: how far before a cue boundary a time still counts as past it. */
-export const BOUNDARY_TOLERANCE = 0.001;
+const BOUNDARY_TOLERANCE = 0.001;
 
 /**
  * Derives the active line and word from the media's time (binary search in the prebuilt

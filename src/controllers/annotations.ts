@@ -89,10 +89,6 @@ export class AnnotationController {
     this.relink();
   }
 
-  annotation(id: string): Annotation | undefined {
-    return this.byId.get(id);
-  }
-
   claim(id: string): Claim | undefined {
     return this.claimById.get(id);
   }

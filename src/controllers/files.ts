@@ -6,7 +6,7 @@ export type DownloadFormat = 'txt' | 'vtt' | 'srt';
 const TYPES: Record<DownloadFormat, string> = { txt: 'text/plain', vtt: 'text/vtt', srt: 'application/x-subrip' };
 
 /** The text of a download: the model's exporters. */
-export function exportCues(cues: readonly Cue[], format: DownloadFormat, lang: string): string {
+function exportCues(cues: readonly Cue[], format: DownloadFormat, lang: string): string {
   return format === 'vtt' ? toWebVTT(cues, { lang }) : format === 'srt' ? toSRT(cues) : toPlainText(cues);
 }
 

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Problem } from '../model/types.js';
 
-export type LoadState = 'idle' | 'loading' | 'done';
+type LoadState = 'idle' | 'loading' | 'done';
 
 export interface FetchedText {
   text: string;
@@ -10,7 +10,7 @@ export interface FetchedText {
 }
 
 /** Decodes bytes as UTF-16 (LE/BE, by BOM) or UTF-8; a UTF-8 BOM is kept for the parsers to strip. */
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);

@@ -2,7 +2,7 @@ import type { MediaLike } from '../model/media.js';
 import { TranscriptSeekEvent, type TranscriptSeekDetail } from '../events.js';
 import type { MediaTimeController } from './media-time.js';
 
-export type SeekRequest = TranscriptSeekDetail;
+type SeekRequest = TranscriptSeekDetail;
 
 /**
  * Seeks and plays passages on the bound media. A seek before the media has metadata is kept

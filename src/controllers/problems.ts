@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 import { TranscriptErrorEvent } from '../events.js';
@@ -22,14 +22,10 @@ export interface ProblemSink {
  * `transcript-error` event and one console warning per problem. The element renders `visible()`
  * in its problem box and `summary()` in its live region; it keeps no problem lists of its own.
  */
-export class ProblemsController implements ReactiveController, ProblemSink {
+export class ProblemsController implements ProblemSink {
   private readonly bySource = new Map<ProblemSource, readonly Problem[]>();
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {}
 
   set(source: ProblemSource, problems: readonly Problem[]): void {
     const before = this.bySource.get(source);
@@ -42,6 +38,11 @@ export class ProblemsController implements ReactiveController, ProblemSink {
   /** Every problem, transcript first. */
   get all(): Problem[] {
     return SOURCES.flatMap((s) => this.bySource.get(s) ?? []);
+  }
+
+  /** The problems of one source. */
+  of(source: ProblemSource): readonly Problem[] {
+    return this.bySource.get(source) ?? [];
   }
 
   /** What the problem box lists: the reader's problems, or all of them for editors. */

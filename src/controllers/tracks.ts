@@ -37,7 +37,7 @@ export class TracksController implements ReactiveController {
   lang: string | null;
   /** Row (original cue index) → its translation, for the chosen track. */
   rows = new Map<number, RowTranslation>();
-  translationCues: readonly Cue[] = [];
+  private translationCues: readonly Cue[] = [];
   private parseProblems: Problem[] = [];
   private original: readonly Cue[] = [];
   /** The tracks given as a property; when empty, the host's `<track>` children are used. */

@@ -38,6 +38,35 @@ describe('layering', () => {
   });
 });
 
+describe('layers point one way: model <- controllers <- components', () => {
+  const importsOf = (file: string) =>
+    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]!);
+  const controllerFiles = filesUnder(join(root, 'src/controllers'));
+  const modelFiles = filesUnder(join(root, 'src/model'));
+  const componentFiles = filesUnder(join(root, 'src/components'));
+
+  it('finds the files it checks', () => {
+    expect(controllerFiles.length).toBeGreaterThan(5);
+    expect(componentFiles.length).toBeGreaterThan(3);
+  });
+
+  it.each(controllerFiles.map((f) => [relative(root, f), f]))('%s imports nothing from components, not even types', (_name, file) => {
+    expect(importsOf(file).filter((p) => p.includes('/components/'))).toEqual([]);
+  });
+
+  it.each(modelFiles.map((f) => [relative(root, f), f]))('%s imports nothing from controllers or components', (_name, file) => {
+    expect(importsOf(file).filter((p) => /\/(controllers|components)\//.test(p) || p.startsWith('../events'))).toEqual([]);
+  });
+
+  it('src/index.ts exports nothing from controllers (public types live in the model)', () => {
+    expect(importsOf(join(root, 'src/index.ts')).filter((p) => p.includes('/controllers/'))).toEqual([]);
+  });
+
+  it.each(componentFiles.map((f) => [relative(root, f), f]))('%s has at most 300 lines (an element only wires and renders)', (_name, file) => {
+    expect(readFileSync(file, 'utf8').split('\n').length - 1).toBeLessThanOrEqual(300);
+  });
+});
+
 describe('theming tokens', () => {
   const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
   const documented = new Set<string>();
