@@ -1,18 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  annotationsCovering,
+  annotationsStartingAt,
+  claimRelation,
   emptyAnnotationSet,
   emptyLinks,
+  evidenceMarks,
+  linelessAnnotations,
   linkAnnotations,
-  parseAnnotations,
-  validateAnnotations,
+  readAnnotationFile,
+  readAnnotationInput,
   type Annotation,
   type AnnotationLinks,
   type AnnotationResult,
   type AnnotationSet,
   type Claim,
+  type EvidenceMark,
   type Relation,
-} from '../model/annotations.js';
-import { fromWebAnnotations } from '../model/web-annotation.js';
+} from '../model/annotations/index.js';
 import type { Cue, Problem } from '../model/types.js';
 import type { CueIndex } from '../model/cue-index.js';
 import { Emitter } from './emitter.js';
@@ -20,35 +25,7 @@ import type { ProblemSink } from './problems.js';
 import { SourceController } from './source.js';
 import type { TranscriptController } from './transcript.js';
 
-/** Web Annotation JSON-LD is recognised by its context or type; everything else is format v1. */
-function isWebAnnotation(data: unknown): boolean {
-  if (Array.isArray(data)) return data.length > 0 && isWebAnnotation(data[0]);
-  if (typeof data !== 'object' || data === null) return false;
-  const d = data as Record<string, unknown>;
-  return '@context' in d || d.type === 'Annotation' || d.type === 'AnnotationCollection' || d.type === 'AnnotationPage';
-}
-
-function readAnnotationData(input: unknown): AnnotationResult {
-  return isWebAnnotation(input) ? fromWebAnnotations(input) : validateAnnotations(input);
-}
-
-function readAnnotationText(text: string): AnnotationResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return parseAnnotations(text); // reports bad-json with the parser's message
-  }
-  return readAnnotationData(json);
-}
-
-/** One annotated passage of the recording: a run of consecutive lines of one annotation. */
-export interface EvidenceMark {
-  annotationId: string;
-  relation: Relation;
-  start: number;
-  end: number;
-}
+export type { EvidenceMark } from '../model/annotations/index.js';
 
 /**
  * Annotation state of one viewer: loading (`annotations="URL"`, with abort) or data
@@ -74,8 +51,8 @@ export class AnnotationController {
     private readonly deps: { transcript: TranscriptController; problems: ProblemSink },
   ) {
     this.source = new SourceController<AnnotationResult>(host, {
-      fromText: ({ text }) => readAnnotationText(text),
-      fromData: (data) => readAnnotationData(data),
+      fromText: ({ text }) => readAnnotationFile(text),
+      fromData: (data) => readAnnotationInput(data),
       onResult: (result, fetchProblems) =>
         this.setResult(result ?? { data: emptyAnnotationSet(), problems: [] }, fetchProblems.map((p) => ({ ...p, kind: p.kind === 'fetch' ? 'fetch' : 'annotation' }))),
     });
@@ -95,43 +72,27 @@ export class AnnotationController {
 
   /** The strongest relation of a claim, as the article marker shows it. */
   claimRelation(claimId: string): Relation {
-    const relations = (this.links.annotationsOfClaim.get(claimId) ?? []).map((id) => this.byId.get(id)?.relation);
-    for (const r of ['contradicts', 'context', 'supports'] as const) if (relations.includes(r)) return r;
-    return 'unsupported';
+    return claimRelation(this.links, this.byId, claimId);
   }
 
   /** Annotations whose first resolved line is this cue (opened from there). */
   startingAt(cueId: string): Annotation[] {
-    return (this.links.annotationsOfCue.get(cueId) ?? [])
-      .filter((id) => this.links.cuesOf.get(id)?.[0] === cueId)
-      .map((id) => this.byId.get(id)!)
-      .filter(Boolean);
+    return annotationsStartingAt(this.links, this.byId, cueId);
   }
 
   /** Annotations covering this cue (for the span bars in the margin). */
   covering(cueId: string): Annotation[] {
-    return (this.links.annotationsOfCue.get(cueId) ?? []).map((id) => this.byId.get(id)!).filter(Boolean);
+    return annotationsCovering(this.links, this.byId, cueId);
   }
 
   /** Claims nothing in the recording supports (`unsupported` annotations): shown in their own list. */
   get lineless(): Annotation[] {
-    return this.data.annotations.filter((a) => a.relation === 'unsupported' && !this.links.cuesOf.get(a.id)?.length);
+    return linelessAnnotations(this.data, this.links);
   }
 
   /** The annotated passages, one mark per run of consecutive lines (in display order). */
   evidence(index: CueIndex | null): EvidenceMark[] {
-    if (!index) return [];
-    return this.data.annotations.flatMap((a) => {
-      const positions = (this.links.cuesOf.get(a.id) ?? []).map((id) => index.indexOfId(id)).filter((i) => i >= 0).sort((x, y) => x - y);
-      const marks: EvidenceMark[] = [];
-      positions.forEach((i, k) => {
-        const cue = index.cues[i]!;
-        const last = marks[marks.length - 1];
-        if (last && positions[k - 1] === i - 1) last.end = Math.max(last.end, cue.end);
-        else marks.push({ annotationId: a.id, relation: a.relation, start: cue.start, end: cue.end });
-      });
-      return marks;
-    });
+    return evidenceMarks(this.data, this.links, index);
   }
 
   /** Opens or closes; returns the new state, or null when nothing changed. */

@@ -20,7 +20,10 @@
  * Google's rich results also want `datePublished` and more on the VideoObject; add them on
  * the host page when needed.
  */
-import { parseBody, type Annotation, type AnnotationLinks, type AnnotationSet, type Relation } from './annotations.js';
+import { parseBody } from './annotations/body.js';
+import type { AnnotationLinks } from './annotations/link.js';
+import type { Annotation, AnnotationSet, Relation } from './annotations/types.js';
+import { withoutFragment } from './safe-url.js';
 
 export const CLAIM_REVIEW_BEST_RATING = 4;
 export const CLAIM_REVIEW_WORST_RATING = 1;
@@ -51,7 +54,6 @@ export function claimVerdict(relations: readonly Relation[]): Relation | null {
   }
 }
 
-const withoutHash = (url: string): string => url.split('#', 1)[0] ?? url;
 const ms = (t: number): number => Math.round(t * 1000) / 1000;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -86,7 +88,7 @@ export function toClaimReview(data: AnnotationSet, links: AnnotationLinks, opts:
         if (!span || seen.has(`${span.start},${span.end}`)) continue;
         seen.add(`${span.start},${span.end}`);
         const clip: Record<string, unknown> = { '@type': 'Clip', startOffset: ms(span.start), endOffset: ms(span.end) };
-        if (mediaUrl) clip.url = `${withoutHash(mediaUrl)}#t=${ms(span.start)},${ms(span.end)}`;
+        if (mediaUrl) clip.url = `${withoutFragment(mediaUrl)}#t=${ms(span.start)},${ms(span.end)}`;
         clips.push(clip);
       }
 
@@ -113,7 +115,7 @@ export function toClaimReview(data: AnnotationSet, links: AnnotationLinks, opts:
         },
         itemReviewed: claimItem,
       };
-      if (pageUrl) review.url = `${withoutHash(pageUrl)}#claim=${encodeURIComponent(claim.id)}`;
+      if (pageUrl) review.url = `${withoutFragment(pageUrl)}#claim=${encodeURIComponent(claim.id)}`;
       if (publisher) review.author = { '@type': 'Organization', name: publisher };
       const notes = annotations.map((a) => (a.body ? plainText(a.body).trim() : '')).filter((t) => t !== '');
       if (notes.length > 0) review.reviewBody = notes.join('\n\n');

@@ -13,18 +13,7 @@
  * but never active.
  */
 import type { Cue } from './types.js';
-
-/** Index of the last element of the ascending array `a` that is ≤ x, or -1. */
-function lastAtOrBefore(a: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = a.length; // invariant: a[0..lo) ≤ x < a[hi..)
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+import { lastAtOrBefore } from './binary-search.js';
 
 /** Minimal binary max-heap of integers. */
 class MaxHeap {

@@ -23,6 +23,7 @@
  * [map[s], originalEnd(e)), which spans whole original characters (with their combining marks).
  */
 import type { Cue } from './types.js';
+import { lastAtOrBefore } from './binary-search.js';
 
 export interface FoldedText {
   text: string;
@@ -194,18 +195,6 @@ export function prepareSearchIndex(cues: readonly Cue[]): SearchIndex {
   let k = 0;
   for (let f = 0; f < text.length && k + 1 < list.length; f++) if (text.charCodeAt(f) === 10) starts[++k] = f + 1;
   return { text, map, starts, sourceStarts };
-}
-
-/** Index of the last element ≤ x in the ascending array `a` (x ≥ a[0]). */
-function lastAtOrBefore(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /**

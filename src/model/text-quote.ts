@@ -25,24 +25,17 @@
  */
 import search from 'approx-string-match';
 import type { Problem } from './types.js';
+import { firstAtOrAfter } from './binary-search.js';
+import { CHUNK, drain, normaliseForMatch, normaliseSteps, prepareText, type PreparedText } from './text-normalise.js';
+import { finiteOr, isRecord } from './untrusted.js';
+
+export { normaliseForMatch, prepareText, type NormalisedText, type PreparedText } from './text-normalise.js';
 
 /** W3C TextQuoteSelector: the quoted text and a little of the text before and after it. */
 export interface TextQuote {
   exact: string;
   prefix?: string;
   suffix?: string;
-}
-
-export interface NormalisedText {
-  text: string;
-  /** Normalised offset → original offset; length = text.length + 1 (last = original length). */
-  map: number[];
-}
-
-/** A text normalised once for anchoring many quotes (see `prepareText`). Treat as opaque. */
-export interface PreparedText {
-  readonly text: string;
-  readonly norm: { readonly text: string; readonly map: Int32Array };
 }
 
 export interface AnchorOptions {
@@ -68,8 +61,6 @@ const MIN_FUZZY_LENGTH = 12;
 /** Quotes longer than this are searched by their head and tail (SEED chars), then verified in a window. */
 const LONG_QUOTE = 256;
 const SEED = 128;
-/** Normalised characters per step of incremental work (normalising or searching). */
-const CHUNK = 1 << 18;
 /** Characters per approximate search call (each call reports its region's best matches). */
 const SPAN = 1 << 15;
 /** An exact match scoring this much (context mostly agreeing) ends the search. */
@@ -77,205 +68,6 @@ const STRONG_SCORE = 0.9;
 const MAX_OCCURRENCES = 10_000;
 const MAX_CANDIDATES = 1000;
 const CANDIDATE_CHARS = 120;
-
-// ---------------------------------------------------------------------------------------------
-// Normalisation
-
-const FOLD = new Map<number, string>();
-for (const c of '\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u301d\u301e\u301f') FOLD.set(c.codePointAt(0)!, '"');
-for (const c of '\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u00b4\u02b9\u02bb\u02bc\u0060') FOLD.set(c.codePointAt(0)!, "'");
-for (const c of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d') FOLD.set(c.codePointAt(0)!, '-');
-/** Dropped: soft hyphen, zero-width characters, bidi controls, BOM. */
-const IGNORABLE = new Set([0xad, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff]);
-
-function isSpace(cp: number): boolean {
-  return (
-    cp === 32 || (cp >= 9 && cp <= 13) || cp === 0x85 || cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
-    cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000
-  );
-}
-
-// Per-BMP-code-unit caches (allocated on first use): 0 unknown, 1 not a mark, 2 a mark; and the
-// folded form when it is one code unit (-1 unknown, -2 "use the string form").
-let markTable: Uint8Array | null = null;
-let foldTable: Int32Array | null = null;
-const astralMarks = new Map<number, boolean>();
-
-/** Combining mark (composes with the character before it). */
-function isMark(cp: number): boolean {
-  if (cp < 0x300) return false;
-  if (cp <= 0x36f) return true;
-  if (cp < 0x10000) {
-    markTable ??= new Uint8Array(0x10000);
-    let m = markTable[cp]!;
-    if (m === 0) markTable[cp] = m = /^\p{M}$/u.test(String.fromCharCode(cp)) ? 2 : 1;
-    return m === 2;
-  }
-  let m = astralMarks.get(cp);
-  if (m === undefined) astralMarks.set(cp, (m = /^\p{M}$/u.test(String.fromCodePoint(cp))));
-  return m;
-}
-
-/** NFKC, lower case, folded punctuation; spaces become " ", ignorables vanish. */
-function foldString(s: string): string {
-  let out = '';
-  for (const ch of s.normalize('NFKC').toLowerCase()) {
-    const cp = ch.codePointAt(0)!;
-    if (IGNORABLE.has(cp)) continue;
-    out += isSpace(cp) ? ' ' : (FOLD.get(cp) ?? ch);
-  }
-  return out;
-}
-
-const foldCache = new Map<number, string>();
-function foldCodePoint(cp: number): string {
-  let f = foldCache.get(cp);
-  if (f === undefined) foldCache.set(cp, (f = FOLD.get(cp) ?? foldString(String.fromCodePoint(cp))));
-  return f;
-}
-
-/** Output buffers of the normaliser; typed arrays keep the hot loop fast on megabytes of text. */
-class NormBuffer {
-  units: Uint16Array;
-  map: Int32Array;
-  length = 0;
-  lastSpace = false;
-  constructor(capacity: number) {
-    this.units = new Uint16Array(Math.max(16, capacity));
-    this.map = new Int32Array(Math.max(16, capacity) + 1);
-  }
-  grow(): void {
-    const units = new Uint16Array(this.units.length * 2);
-    units.set(this.units);
-    const map = new Int32Array(units.length + 1);
-    map.set(this.map);
-    this.units = units;
-    this.map = map;
-  }
-  /** Appends normalised units that all come from the original offset `at` (collapsing spaces). */
-  push(s: string, at: number): void {
-    for (let u = 0; u < s.length; u++) {
-      const code = s.charCodeAt(u);
-      if (code === 32) {
-        if (this.lastSpace) continue;
-        this.lastSpace = true;
-      } else this.lastSpace = false;
-      if (this.length === this.units.length) this.grow();
-      this.units[this.length] = code;
-      this.map[this.length++] = at;
-    }
-  }
-  /** The units from `from` to the end, as a string (units already pushed never change). */
-  textFrom(from: number): string {
-    const parts: string[] = [];
-    for (let i = from; i < this.length; i += 8192) {
-      // apply, not spread: spreading a typed array goes through its iterator (several times slower).
-      parts.push(String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]));
-    }
-    return parts.join('');
-  }
-}
-
-/** Normalises text[from, to) into `b` (a cluster may run past `to`); returns where it stopped. */
-function normaliseRange(text: string, from: number, to: number, b: NormBuffer): number {
-  const n = text.length;
-  let i = from;
-  while (i < to) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && (i + 1 >= n || text.charCodeAt(i + 1) < 0x300)) {
-      // Fast path: ASCII not followed by a combining mark.
-      if (b.length === b.units.length) b.grow();
-      if (c === 32 || (c >= 9 && c <= 13)) {
-        if (!b.lastSpace) {
-          b.units[b.length] = 32;
-          b.map[b.length++] = i;
-          b.lastSpace = true;
-        }
-      } else {
-        b.units[b.length] = c >= 65 && c <= 90 ? c + 32 : c === 96 ? 39 : c;
-        b.map[b.length++] = i;
-        b.lastSpace = false;
-      }
-      i++;
-      continue;
-    }
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    if ((c < 0xd800 || c > 0xdfff) && !isMark(next)) {
-      // One BMP unit on its own: the cached fold, as one unit when possible.
-      foldTable ??= new Int32Array(0x10000).fill(-1);
-      let f = foldTable[c]!;
-      if (f === -1) {
-        const s = foldCodePoint(c);
-        foldTable[c] = f = s.length === 1 ? s.charCodeAt(0) : -2;
-      }
-      if (f === -2) b.push(foldCodePoint(c), i);
-      else if (f !== 32 || !b.lastSpace) {
-        if (b.length === b.units.length) b.grow();
-        b.units[b.length] = f;
-        b.map[b.length++] = i;
-        b.lastSpace = f === 32;
-      }
-      i++;
-      continue;
-    }
-    // A code point and the combining marks after it, normalised together (e + U+0301 = é).
-    const cp = text.codePointAt(i)!;
-    const first = i + (cp > 0xffff ? 2 : 1);
-    let j = first;
-    while (j < n) {
-      const m = text.codePointAt(j)!;
-      if (!isMark(m)) break;
-      j += m > 0xffff ? 2 : 1;
-    }
-    b.push(j === first ? foldCodePoint(cp) : foldString(text.slice(i, j)), i);
-    i = j;
-  }
-  return i;
-}
-
-/** Normalises in steps of CHUNK characters, yielding between steps. */
-function* normaliseSteps(text: string): Generator<void, PreparedText['norm']> {
-  const b = new NormBuffer(text.length + 16);
-  // The string is built step by step too, and the map is a view (no copy), so that no single
-  // step does work proportional to the whole text.
-  const parts: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const from = b.length;
-    i = normaliseRange(text, i, Math.min(text.length, i + CHUNK), b);
-    parts.push(b.textFrom(from));
-    if (i < text.length) yield;
-  }
-  b.map[b.length] = text.length;
-  return { text: parts.join(''), map: b.map.subarray(0, b.length + 1) };
-}
-
-function drain<R>(gen: Generator<unknown, R>): R {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
-}
-
-/**
- * Normalised text for matching, with the map back to original offsets. Collapses whitespace
- * runs to one space, folds typographic quotes, apostrophes and dashes to ASCII, applies NFKC
- * per character (with its combining marks), lower-cases, drops soft hyphens and zero-width
- * characters. Letters are otherwise kept (no accent stripping).
- */
-export function normaliseForMatch(text: string): NormalisedText {
-  if (typeof text !== 'string') return { text: '', map: [0] };
-  const { text: t, map } = drain(normaliseSteps(text));
-  const out = new Array<number>(map.length);
-  for (let i = 0; i < map.length; i++) out[i] = map[i]!;
-  return { text: t, map: out };
-}
-
-/** Normalises `text` once, for anchoring several quotes (`anchorQuote(prepared, …)`). */
-export function prepareText(text: string): PreparedText {
-  const t = typeof text === 'string' ? text : '';
-  return { text: t, norm: drain(normaliseSteps(t)) };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Scoring
@@ -410,7 +202,7 @@ interface Scored {
 }
 
 function* anchorSteps(p: PreparedText, quote: TextQuote, options: AnchorOptions): Generator<void, AnchorResult> {
-  const exact = isObject(quote) ? quote.exact : undefined;
+  const exact = isRecord(quote) ? quote.exact : undefined;
   if (typeof exact !== 'string') return { found: false, score: 0 };
   const N = p.norm.text;
   const Q = normaliseForMatch(exact).text.trim();
@@ -481,24 +273,9 @@ function* anchorSteps(p: PreparedText, quote: TextQuote, options: AnchorOptions)
 // ---------------------------------------------------------------------------------------------
 // Offsets
 
-function isObject(v: unknown): v is object {
-  return typeof v === 'object' && v !== null;
-}
-
-function finiteOr(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
-/** First normalised offset whose original offset is ≥ `offset`. */
+/** First normalised offset whose original offset is ≥ `offset` (the last offset when none is). */
 function toNormalised(map: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (map[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return Math.min(firstAtOrAfter(map, offset), map.length - 1);
 }
 
 /** Original [start, end) of the normalised range [s, e): the end covers the last unit's whole source character. */
@@ -529,8 +306,8 @@ function candidateText(p: PreparedText, m: Scored): string {
 export function anchorQuote(text: string | PreparedText, quote: TextQuote, options: AnchorOptions = {}): AnchorResult {
   try {
     const p = typeof text === 'string' ? prepareText(text) : text;
-    if (!isObject(p) || typeof p.text !== 'string' || !isObject(p.norm)) return { found: false, score: 0 };
-    return drain(anchorSteps(p, quote, isObject(options) ? options : {}));
+    if (!isRecord(p) || typeof p.text !== 'string' || !isRecord(p.norm)) return { found: false, score: 0 };
+    return drain(anchorSteps(p, quote, isRecord(options) ? options : {}));
   } catch {
     return { found: false, score: 0 };
   }
@@ -569,12 +346,12 @@ export function* anchorQuotesIncrementally(
         r = gen.next();
       }
       p = { text, norm: r.value };
-    } else if (isObject(text) && typeof text.text === 'string' && isObject(text.norm)) p = text;
+    } else if (isRecord(text) && typeof text.text === 'string' && isRecord(text.norm)) p = text;
     else p = prepareText('');
   } catch {
     p = prepareText('');
   }
-  const opts: AnchorOptions = isObject(options) ? options : {};
+  const opts: AnchorOptions = isRecord(options) ? options : {};
   for (let index = 0; index < list.length; index++) {
     let result: AnchorResult = { found: false, score: 0 };
     try {
@@ -613,7 +390,7 @@ export async function anchorQuotesAsync(
 ): Promise<AnchorResult[]> {
   let results: AnchorResult[] = [];
   try {
-    const opts: AnchorAsyncOptions = isObject(options) ? options : {};
+    const opts: AnchorAsyncOptions = isRecord(options) ? options : {};
     const count = Array.isArray(quotes) ? quotes.length : 0;
     results = Array.from({ length: count }, () => ({ found: false, score: 0 }));
     const budget = finiteOr(opts.budgetMs, 8);
@@ -646,7 +423,7 @@ export async function anchorQuotesAsync(
 /** The `claim-not-found` problem for a result that was not anchored, else null. */
 export function anchorProblem(claimId: string, result: AnchorResult): Problem | null {
   try {
-    if (!isObject(result) || result.found !== false || typeof claimId !== 'string') return null;
+    if (!isRecord(result) || result.found !== false || typeof claimId !== 'string') return null;
     const p: Problem = { kind: 'anchor', code: 'claim-not-found', id: claimId, score: Math.round(finiteOr(result.score, 0) * 1000) / 1000 };
     if (typeof result.candidate === 'string') p.candidate = result.candidate;
     return p;

@@ -23,23 +23,10 @@
  * Not carried by the model, so lost in a round trip: claim summaries, claims no annotation
  * names, media and article titles.
  */
-import {
-  ABSENT,
-  MAX_ITEMS,
-  RELATIONS,
-  asArray,
-  describe,
-  isRecord,
-  read,
-  safeUrl,
-  PAGE_URL_SCHEMES,
-  SOURCE_URL_SCHEMES,
-  truncate,
-  validateAnnotations,
-  emptyAnnotationSet,
-  type AnnotationSet,
-  type Relation,
-} from './annotations.js';
+import { PAGE_URL_SCHEMES, SOURCE_URL_SCHEMES, safeUrl, withoutFragment } from './safe-url.js';
+import { ABSENT, asArray, describe, isRecord, readOwn, truncate } from './untrusted.js';
+import { MAX_ITEMS, RELATIONS, emptyAnnotationSet, type AnnotationSet, type Relation } from './annotations/types.js';
+import { validateAnnotations } from './annotations/validate.js';
 import type { Cue, Problem } from './types.js';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -67,10 +54,6 @@ export interface WebAnnotationImportOptions {
   articleUrl?: string;
 }
 
-const withoutHash = (url: string): string => {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
-};
 const seconds = (t: number): string => String(Math.round(t * 1000) / 1000);
 const timeSelector = (start: number, end: number): object => ({
   type: 'FragmentSelector',
@@ -84,7 +67,7 @@ export function toWebAnnotations(data: AnnotationSet, opts: WebAnnotationExportO
     if (!isRecord(data) || !Array.isArray(data.annotations)) return [];
     const mediaUrl = isRecord(opts) && typeof opts.mediaUrl === 'string' ? opts.mediaUrl : '';
     const articleUrl = isRecord(opts) && typeof opts.articleUrl === 'string' ? opts.articleUrl : '';
-    const base = withoutHash(articleUrl);
+    const base = withoutFragment(articleUrl);
     const cues = new Map<string, Cue>();
     if (isRecord(opts) && Array.isArray(opts.cues)) for (const c of opts.cues) if (typeof c === 'object' && c !== null && !cues.has(c.id)) cues.set(c.id, c);
     const claims = new Map((Array.isArray(data.claims) ? data.claims : []).map((c) => [c.id, c]));
@@ -139,9 +122,9 @@ function list(v: unknown): unknown[] {
 const idOf = (v: unknown): string | undefined => {
   if (typeof v === 'string') return v;
   if (!isRecord(v)) return undefined;
-  const id = read(v, 'id');
+  const id = readOwn(v, 'id');
   if (typeof id === 'string') return id;
-  const ldId = read(v, '@id');
+  const ldId = readOwn(v, '@id');
   return typeof ldId === 'string' ? ldId : undefined;
 };
 const decode = (s: string): string => {
@@ -191,10 +174,10 @@ function collect(input: unknown, problems: Problem[]): Array<[unknown, string]> 
     problems.push({ kind: 'annotation', code: 'invalid-annotation', path: '$', detail: `expected annotations, got ${describe(input)}` });
     return [];
   }
-  const types = strings(read(input, 'type'));
-  if (types.includes('AnnotationCollection') || types.includes('AnnotationPage') || read(input, 'items') !== ABSENT) {
-    const first = read(input, 'first');
-    const [items, path] = isRecord(first) ? [read(first, 'items'), '$.first.items'] : [read(input, 'items'), '$.items'];
+  const types = strings(readOwn(input, 'type'));
+  if (types.includes('AnnotationCollection') || types.includes('AnnotationPage') || readOwn(input, 'items') !== ABSENT) {
+    const first = readOwn(input, 'first');
+    const [items, path] = isRecord(first) ? [readOwn(first, 'items'), '$.first.items'] : [readOwn(input, 'items'), '$.items'];
     const found = asArray(items, MAX_ITEMS);
     if (!found) problems.push({ kind: 'annotation', code: 'invalid-annotation', path, detail: 'no annotations (pages other than the first are not fetched)' });
     return (found?.items ?? []).map((x, i) => [x, `${path}[${i}]`]);
@@ -217,8 +200,8 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
   const report = (path: string, detail: string): void => {
     problems.push({ kind: 'annotation', code: 'invalid-annotation', path, detail: truncate(detail) });
   };
-  const wantMedia = typeof opts.mediaUrl === 'string' ? withoutHash(opts.mediaUrl) : null;
-  const wantArticle = typeof opts.articleUrl === 'string' ? withoutHash(opts.articleUrl) : null;
+  const wantMedia = typeof opts.mediaUrl === 'string' ? withoutFragment(opts.mediaUrl) : null;
+  const wantArticle = typeof opts.articleUrl === 'string' ? withoutFragment(opts.articleUrl) : null;
   let mediaSrc = typeof opts.mediaUrl === 'string' ? opts.mediaUrl : undefined;
   let articleUrl = typeof opts.articleUrl === 'string' ? opts.articleUrl : undefined;
   const claims: Record<string, unknown>[] = [];
@@ -234,7 +217,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
       report(path, `expected an Annotation, got ${describe(item)}`);
       continue;
     }
-    const types = strings(read(item, 'type'));
+    const types = strings(readOwn(item, 'type'));
     if (types.length > 0 && !types.includes('Annotation')) {
       report(`${path}.type`, `not an Annotation: ${describe(types[0])}`);
       continue;
@@ -247,20 +230,20 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
     let relation: Relation | undefined;
     const texts: string[] = [];
     const sources: Array<{ url: string; title?: string }> = [];
-    const bodyValue = read(item, 'bodyValue');
+    const bodyValue = readOwn(item, 'bodyValue');
     if (typeof bodyValue === 'string') texts.push(bodyValue);
-    list(read(item, 'body')).forEach((b, i) => {
+    list(readOwn(item, 'body')).forEach((b, i) => {
       const bPath = `${path}.body[${i}]`;
-      const value = isRecord(b) ? read(b, 'value') : ABSENT;
+      const value = isRecord(b) ? readOwn(b, 'value') : ABSENT;
       if (typeof value === 'string') {
-        if (strings(read(b as object, 'purpose')).includes('tagging')) {
+        if (strings(readOwn(b as object, 'purpose')).includes('tagging')) {
           const tag = value.trim().toLowerCase();
           if ((RELATIONS as readonly string[]).includes(tag) && relation === undefined) relation = tag as Relation;
           else if ((RELATIONS as readonly string[]).includes(tag) && relation !== tag) report(bPath, `a second relation "${tag}" is ignored`);
         } else texts.push(value);
         return;
       }
-      const src = isRecord(b) && read(b, 'source') !== ABSENT ? read(b, 'source') : b;
+      const src = isRecord(b) && readOwn(b, 'source') !== ABSENT ? readOwn(b, 'source') : b;
       const url = idOf(src);
       if (url === undefined) return report(bPath, `unrecognised body: ${describe(b)}`);
       if (safeUrl(url, SOURCE_URL_SCHEMES) === null) return report(bPath, `not an http(s) or mailto URL: ${describe(url)}`);
@@ -268,14 +251,14 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
       for (const holder of [src, b]) {
         if (!isRecord(holder) || source.title !== undefined) continue;
         for (const key of ['title', 'name', 'label']) {
-          const t = read(holder, key);
+          const t = readOwn(holder, key);
           if (typeof t === 'string' && source.title === undefined) source.title = t;
         }
       }
       sources.push(source);
     });
     if (relation === undefined) {
-      const motivations = strings(read(item, 'motivation'));
+      const motivations = strings(readOwn(item, 'motivation'));
       relation = 'context';
       if (!motivations.some((m) => m === 'commenting' || m === 'describing')) report(path, 'no relation tag; read as "context"');
     }
@@ -284,18 +267,18 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
     const cues: string[] = [];
     let time: [number, number] | undefined;
     const claimIds: string[] = [];
-    list(read(item, 'target')).forEach((t, i) => {
+    list(readOwn(item, 'target')).forEach((t, i) => {
       const tPath = `${path}.target[${i}]`;
       const targetId = idOf(t);
-      const sourceValue = isRecord(t) ? read(t, 'source') : ABSENT;
-      const source = idOf(sourceValue) ?? (typeof t === 'string' ? withoutHash(t) : undefined);
-      const selectors = isRecord(t) ? list(read(t, 'selector')).filter(isRecord) : [];
+      const sourceValue = isRecord(t) ? readOwn(t, 'source') : ABSENT;
+      const source = idOf(sourceValue) ?? (typeof t === 'string' ? withoutFragment(t) : undefined);
+      const selectors = isRecord(t) ? list(readOwn(t, 'selector')).filter(isRecord) : [];
       const fragment = { t: undefined as [number, number] | undefined, id: undefined as string | undefined };
       const quotes: Record<string, string>[] = [];
       const ignored: unknown[] = [];
       for (const s of selectors) {
-        const type = read(s, 'type');
-        const value = read(s, 'value');
+        const type = readOwn(s, 'type');
+        const value = readOwn(s, 'value');
         if (type === 'FragmentSelector' && typeof value === 'string') {
           const f = readFragment(value);
           fragment.t ??= f.t;
@@ -303,7 +286,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
         } else if (type === 'TextQuoteSelector') {
           const q: Record<string, string> = {};
           for (const key of ['exact', 'prefix', 'suffix']) {
-            const v = read(s, key);
+            const v = readOwn(s, key);
             if (typeof v === 'string') q[key] = v;
           }
           quotes.push(q);
@@ -316,7 +299,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
         fragment.id = f.id;
       }
       if (fragment.t || fragment.id) {
-        if (wantMedia !== null && source !== undefined && withoutHash(source) !== wantMedia) return report(tPath, `another media: ${describe(source)}`);
+        if (wantMedia !== null && source !== undefined && withoutFragment(source) !== wantMedia) return report(tPath, `another media: ${describe(source)}`);
         mediaSrc ??= source;
         if (fragment.id !== undefined) cues.push(fragment.id);
         else if (fragment.t) time = time ? [Math.min(time[0], fragment.t[0]), Math.max(time[1], fragment.t[1])] : fragment.t;
@@ -325,7 +308,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
       // Other selectors (TextPosition, Range, XPath…) are alternatives: report them only when nothing usable came with them.
       if (!quote && !fragment.t && !fragment.id && ignored.length > 0) report(tPath, `no usable selector: ${describe(ignored[0])}`);
       if (quote) {
-        if (wantArticle !== null && source !== undefined && withoutHash(source) !== wantArticle) return report(tPath, `another article: ${describe(source)}`);
+        if (wantArticle !== null && source !== undefined && withoutFragment(source) !== wantArticle) return report(tPath, `another article: ${describe(source)}`);
         articleUrl ??= source;
         const key = `${quote.exact ?? ''}\u0000${quote.prefix ?? ''}\u0000${quote.suffix ?? ''}`;
         const at = targetId?.lastIndexOf('#claim=') ?? -1;

@@ -14,8 +14,8 @@ import {
   safeUrl,
   validateAnnotations,
   type AnnotationSet,
-} from '../../src/model/annotations.js';
-import * as annotationsModule from '../../src/model/annotations.js';
+} from '../../src/model/annotations/index.js';
+import * as annotationsModule from '../../src/model/annotations/index.js';
 import * as textQuoteModule from '../../src/model/text-quote.js';
 import * as webAnnotationModule from '../../src/model/web-annotation.js';
 import * as claimReviewModule from '../../src/model/claim-review.js';

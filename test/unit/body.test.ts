@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseBody, type BodySegment } from '../../src/model/annotations.js';
+import { parseBody, type BodySegment } from '../../src/model/annotations/index.js';
 
 const text = (t: string): BodySegment => ({ type: 'text', text: t });
 const link = (t: string, href: string): BodySegment => ({ type: 'link', text: t, href });

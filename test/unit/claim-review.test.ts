@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { linkAnnotations, parseAnnotations, validateAnnotations, emptyLinks, type AnnotationSet } from '../../src/model/annotations.js';
+import { linkAnnotations, parseAnnotations, validateAnnotations, emptyLinks, type AnnotationSet } from '../../src/model/annotations/index.js';
 import { CLAIM_REVIEW_RATINGS, claimVerdict, toClaimReview } from '../../src/model/claim-review.js';
 import type { Cue } from '../../src/model/types.js';
 

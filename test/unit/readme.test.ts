@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validateAnnotations } from '../../src/model/annotations.js';
+import { validateAnnotations } from '../../src/model/annotations/index.js';
 import { normaliseTranscriptData } from '../../src/model/parse/transcript-json.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseAnnotations, type AnnotationSet } from '../../src/model/annotations.js';
+import { parseAnnotations, type AnnotationSet } from '../../src/model/annotations/index.js';
 import { ANNOTATION_CONTEXT, MEDIA_FRAGMENTS, fromWebAnnotations, toWebAnnotations } from '../../src/model/web-annotation.js';
 import type { Cue } from '../../src/model/types.js';
 

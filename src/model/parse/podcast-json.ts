@@ -12,6 +12,7 @@
  */
 import type { Cue, ParseResult, Problem, Word } from '../types.js';
 import { parseTimeString } from '../time.js';
+import { describeTerse, isArray, isRecord, isSeconds, parseJson, truncate } from '../untrusted.js';
 
 const PAUSE = 1; // seconds; a longer gap between words starts a new line
 const MAX_WORDS_PER_LINE = 60;
@@ -32,29 +33,19 @@ function fail(problem: Problem): ParseResult {
   return { transcript: { version: 1, cues: [] }, problems: [problem], format: 'podcast-json' };
 }
 
-function clip(s: string): string {
-  return s.length > 200 ? s.slice(0, 200) : s;
-}
-
 /** A time: a finite number ≥ 0, or a string parseTimeString accepts ("1.5", "0:01.5"). */
 function toTime(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v === 'number') return isSeconds(v) ? v : undefined;
   if (typeof v === 'string') return parseTimeString(v) ?? undefined;
   return undefined;
-}
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return clip(JSON.stringify(v));
-  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return Array.isArray(v) ? 'array' : typeof v;
 }
 
 function readSegments(raw: readonly unknown[], problems: Problem[]): Segment[] {
   const out: Segment[] = [];
   raw.forEach((s, i) => {
     const path = `$.segments[${i}]`;
-    if (typeof s !== 'object' || s === null || Array.isArray(s)) {
-      problems.push({ kind: 'parse', code: 'bad-field', path, detail: describe(s) });
+    if (!isRecord(s)) {
+      problems.push({ kind: 'parse', code: 'bad-field', path, detail: describeTerse(s) });
       return;
     }
     const seg = s as Record<string, unknown>;
@@ -62,20 +53,20 @@ function readSegments(raw: readonly unknown[], problems: Problem[]): Segment[] {
       problems.push({ kind: 'parse', code: 'bad-field', path: `${path}.${key}`, detail });
     };
     const start = toTime(seg['startTime']);
-    if (start === undefined) return bad('startTime', describe(seg['startTime']));
+    if (start === undefined) return bad('startTime', describeTerse(seg['startTime']));
     // endTime is optional in the spec ("if available"): when absent it is inferred below.
     const rawEnd = seg['endTime'];
     const end = rawEnd === undefined || rawEnd === null ? undefined : toTime(rawEnd);
-    if (end === undefined && rawEnd !== undefined && rawEnd !== null) return bad('endTime', describe(rawEnd));
+    if (end === undefined && rawEnd !== undefined && rawEnd !== null) return bad('endTime', describeTerse(rawEnd));
     if (end !== undefined && end < start) return bad('endTime', `${start} --> ${end}`);
-    if (typeof seg['body'] !== 'string') return bad('body', describe(seg['body']));
+    if (typeof seg['body'] !== 'string') return bad('body', describeTerse(seg['body']));
     const body = seg['body'].replace(/\r\n?/g, '\n').trim();
     if (body === '') return; // nothing to show; not an error
     const segment: Segment = { start, body, index: i };
     if (end !== undefined) segment.end = end;
     const sp = seg['speaker'];
     if (typeof sp === 'string' && sp.trim() !== '') segment.speaker = sp.trim();
-    else if (sp !== undefined && sp !== null && typeof sp !== 'string') bad('speaker', describe(sp));
+    else if (sp !== undefined && sp !== null && typeof sp !== 'string') bad('speaker', describeTerse(sp));
     out.push(segment);
   });
   // Stable by start, so shuffled files still read in time order.
@@ -128,18 +119,15 @@ function groupWords(segments: readonly Segment[]): Cue[] {
 
 export function parsePodcastJSON(text: string): ParseResult {
   try {
-    let data: unknown;
-    try {
-      data = JSON.parse(String(text).replace(/^\uFEFF/, ''));
-    } catch (e) {
-      return fail({ kind: 'format', code: 'bad-json', detail: clip(e instanceof Error ? e.message : 'invalid JSON') });
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      return fail({ kind: 'format', code: 'unknown-format', path: '$', detail: describe(data) });
+    const json = parseJson(text);
+    if (!json.ok) return fail({ kind: 'format', code: 'bad-json', detail: truncate(json.message) });
+    const data = json.value;
+    if (!isRecord(data)) {
+      return fail({ kind: 'format', code: 'unknown-format', path: '$', detail: describeTerse(data) });
     }
     const raw = (data as Record<string, unknown>)['segments'];
-    if (!Array.isArray(raw)) {
-      return fail({ kind: 'format', code: 'bad-field', path: '$.segments', detail: describe(raw) });
+    if (!isArray(raw)) {
+      return fail({ kind: 'format', code: 'bad-field', path: '$.segments', detail: describeTerse(raw) });
     }
     const problems: Problem[] = [];
     const segments = readSegments(raw as unknown[], problems);

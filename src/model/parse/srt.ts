@@ -15,7 +15,8 @@
  * style overrides are removed, and a "<" that opens no tag stays text.
  */
 import type { ParseResult, Problem } from '../types.js';
-import { type CueDraft, applySpeakers, assembleCues, failure, problem, splitLines } from './webvtt.js';
+import { problem, readLineFile } from './line-file.js';
+import { type CueDraft, applySpeakers, assembleCues } from './webvtt.js';
 
 const SRT_TIME_RE = /^(?:(\d+):)?(\d+):(\d+)(?:[,.](\d{3}))?$/;
 /** A line that is meant as a timing line: "-->" preceded only by timestamp-like characters. */
@@ -41,19 +42,11 @@ function srtTimings(line: string): { start: number; end: number } | { bad: strin
 }
 
 export async function parseSRT(text: string): Promise<ParseResult> {
-  try {
-    return readSRT(text);
-  } catch (err) {
-    return failure('srt', err);
-  }
+  return readLineFile(text, 'srt', readSRT);
 }
 
-function readSRT(text: string): ParseResult {
+function readSRT(lines: string[]): ParseResult {
   const problems: Problem[] = [];
-  const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) {
-    return { transcript: { version: 1, cues: [] }, problems: [problem('format', 'no-cues')], format: 'srt' };
-  }
   const drafts: CueDraft[] = [];
   let i = 0;
   while (i < lines.length) {

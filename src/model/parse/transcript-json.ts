@@ -2,112 +2,67 @@
  * The project's own transcript JSON (version 1), and the same validation for data handed to
  * the `transcript` property (a Transcript object or a bare cue array).
  *
- * The input is untrusted and may be hostile: every property read goes through `read()`,
+ * The input is untrusted and may be hostile: every property read goes through `readProperty()`,
  * which survives throwing getters, revoked Proxies and the like; we never recurse beyond
  * the fixed shape (transcript → cues → cue → words → word), so cycles are harmless; we never
  * copy unknown keys (no `__proto__` games) and never mutate the input.
  * Each problem carries its JSON path; a bare array's paths start at `$[i]`.
  */
-import type { Cue, ParseResult, Problem, Transcript, Word } from '../types.js';
+import type { Cue, ParseResult, Transcript, Word } from '../types.js';
+import { ProblemList, UNREADABLE, describeTerse, isArray, isRecord, isSeconds, parseJson, readProperty, truncate } from '../untrusted.js';
 
 /** More cues than this are not read (a Proxy can claim any length). */
 const MAX_CUES = 1_000_000;
 const MAX_WORDS_PER_CUE = 100_000;
-/** After this many problems the rest are summarised in one last problem. */
-const MAX_PROBLEMS = 1000;
 const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
-
-type Read = { ok: true; value: unknown } | { ok: false };
-
-/** obj[key] without letting anything escape. */
-function read(obj: object, key: string | number): Read {
-  try {
-    return { ok: true, value: (obj as Record<string | number, unknown>)[key] };
-  } catch {
-    return { ok: false };
-  }
-}
-
-function isArray(v: unknown): v is readonly unknown[] {
-  try {
-    return Array.isArray(v);
-  } catch {
-    return false; // revoked Proxy
-  }
-}
-
-function isObject(v: unknown): v is object {
-  return typeof v === 'object' && v !== null && !isArray(v);
-}
 
 /** Reads an array's length, clamped to [0, max]. */
 function lengthOf(arr: readonly unknown[], max: number): { length: number; clamped: boolean } {
-  const r = read(arr, 'length');
-  const n = r.ok && typeof r.value === 'number' && Number.isFinite(r.value) ? Math.max(0, Math.floor(r.value)) : 0;
+  const value = readProperty(arr, 'length');
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
   return { length: Math.min(n, max), clamped: n > max };
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (isArray(v)) return 'array';
-  if (typeof v === 'string') return JSON.stringify(v.length > 50 ? `${v.slice(0, 50)}…` : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return typeof v;
-}
-
-class Problems {
-  readonly list: Problem[] = [];
-  private dropped = 0;
-  add(p: Problem): void {
-    if (p.detail !== undefined && p.detail.length > 200) p.detail = p.detail.slice(0, 200);
-    if (this.list.length < MAX_PROBLEMS) this.list.push(p);
-    else this.dropped++;
+/** Transcript problems: `bad-field` ones for the data's fields; past the cap, one summary. */
+class Problems extends ProblemList {
+  constructor() {
+    super({ kind: 'parse', code: 'bad-field', path: '$' });
   }
   field(path: string, detail: string): void {
     this.add({ kind: 'parse', code: 'bad-field', path, detail });
-  }
-  done(): Problem[] {
-    if (this.dropped > 0) {
-      this.list.push({ kind: 'parse', code: 'bad-field', path: '$', detail: `${this.dropped} more problems not listed` });
-      this.dropped = 0;
-    }
-    return this.list;
   }
 }
 
 /** A time field: a finite number ≥ 0, else a problem. */
 function time(obj: object, key: string, path: string, problems: Problems): number | undefined {
-  const r = read(obj, key);
-  if (!r.ok) {
-    problems.field(`${path}.${key}`, 'unreadable');
-    return undefined;
-  }
-  if (typeof r.value !== 'number' || !Number.isFinite(r.value) || r.value < 0) {
-    problems.field(`${path}.${key}`, r.value === undefined ? 'missing' : describe(r.value));
-    return undefined;
-  }
-  return r.value;
+  const value = readProperty(obj, key);
+  if (isSeconds(value)) return value;
+  problems.field(`${path}.${key}`, value === UNREADABLE ? 'unreadable' : value === undefined ? 'missing' : describeTerse(value));
+  return undefined;
 }
 
 /** An optional string field: absent/null/"" → undefined; wrong type → problem + undefined. */
 function optionalString(obj: object, key: string, path: string, problems: Problems, pattern?: RegExp): string | undefined {
-  const r = read(obj, key);
-  if (!r.ok) {
+  const value = readProperty(obj, key);
+  if (value === UNREADABLE) {
     problems.field(`${path}.${key}`, 'unreadable');
     return undefined;
   }
-  if (r.value === undefined || r.value === null || r.value === '') return undefined;
-  if (typeof r.value !== 'string' || (pattern && !pattern.test(r.value))) {
-    problems.field(`${path}.${key}`, describe(r.value));
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || (pattern && !pattern.test(value))) {
+    problems.field(`${path}.${key}`, describeTerse(value));
     return undefined;
   }
-  return r.value;
+  return value;
 }
+
+/** What to report about a value that is not what the field needs. */
+const unusable = (value: unknown): string => (value === UNREADABLE ? 'unreadable' : describeTerse(value));
 
 function readWords(value: unknown, path: string, problems: Problems): Word[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isArray(value)) {
-    problems.field(path, describe(value));
+    problems.field(path, describeTerse(value));
     return undefined;
   }
   const words: Word[] = [];
@@ -115,54 +70,48 @@ function readWords(value: unknown, path: string, problems: Problems): Word[] | u
   if (clamped) problems.field(path, `more than ${MAX_WORDS_PER_CUE} words`);
   for (let j = 0; j < length; j++) {
     const wpath = `${path}[${j}]`;
-    const r = read(value, j);
-    if (!r.ok || !isObject(r.value)) {
-      problems.field(wpath, r.ok ? describe(r.value) : 'unreadable');
+    const w = readProperty(value, j);
+    if (!isRecord(w)) {
+      problems.field(wpath, unusable(w));
       continue;
     }
-    const w = r.value;
     const start = time(w, 'start', wpath, problems);
     const end = time(w, 'end', wpath, problems);
-    const t = read(w, 'text');
-    if (!t.ok || typeof t.value !== 'string') {
-      problems.field(`${wpath}.text`, t.ok ? describe(t.value) : 'unreadable');
+    const text = readProperty(w, 'text');
+    if (typeof text !== 'string') {
+      problems.field(`${wpath}.text`, unusable(text));
       continue;
     }
     if (start === undefined || end === undefined) continue;
     // End before start: kept with no duration (as WebVTT does), and reported.
     if (end < start) problems.add({ kind: 'parse', code: 'bad-range', path: `${wpath}.end`, detail: `${start} --> ${end}` });
-    words.push({ start, end: Math.max(start, end), text: t.value.trim() });
+    words.push({ start, end: Math.max(start, end), text: text.trim() });
   }
   return words.length > 0 ? words : undefined;
 }
 
 /** An id as given: strings kept, numbers/booleans/bigints stringified, anything else → undefined. */
 function readId(obj: object, path: string, problems: Problems): string | undefined {
-  const r = read(obj, 'id');
-  if (!r.ok) {
-    problems.field(`${path}.id`, 'unreadable');
-    return undefined;
-  }
-  const v = r.value;
+  const v = readProperty(obj, 'id');
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  problems.field(`${path}.id`, describe(v));
+  problems.field(`${path}.id`, unusable(v));
   return undefined;
 }
 
 /** One cue, or undefined when it must be dropped (its problems are recorded). */
 function readCue(value: unknown, position: number, path: string, problems: Problems): Cue | undefined {
-  if (!isObject(value)) {
-    problems.field(path, describe(value));
+  if (!isRecord(value)) {
+    problems.field(path, unusable(value));
     return undefined;
   }
   const id = readId(value, path, problems) ?? String(position);
   const start = time(value, 'start', path, problems);
   const end = time(value, 'end', path, problems);
-  const t = read(value, 'text');
-  const text = t.ok && typeof t.value === 'string' ? t.value.replace(/\r\n?/g, '\n') : undefined;
-  if (text === undefined) problems.field(`${path}.text`, t.ok ? (t.value === undefined ? 'missing' : describe(t.value)) : 'unreadable');
+  const rawText = readProperty(value, 'text');
+  const text = typeof rawText === 'string' ? rawText.replace(/\r\n?/g, '\n') : undefined;
+  if (text === undefined) problems.field(`${path}.text`, rawText === undefined ? 'missing' : unusable(rawText));
   if (start === undefined || end === undefined || text === undefined) return undefined;
   // End before start: kept with no duration (as WebVTT does: nothing is lost), and reported.
   if (end < start) problems.add({ kind: 'parse', code: 'bad-range', path: `${path}.end`, id, detail: `${start} --> ${end}` });
@@ -171,8 +120,8 @@ function readCue(value: unknown, position: number, path: string, problems: Probl
   if (speaker !== undefined) cue.speaker = speaker;
   const lang = optionalString(value, 'lang', path, problems, LANG);
   if (lang !== undefined) cue.lang = lang;
-  const w = read(value, 'words');
-  const words = w.ok ? readWords(w.value, `${path}.words`, problems) : (problems.field(`${path}.words`, 'unreadable'), undefined);
+  const rawWords = readProperty(value, 'words');
+  const words = rawWords === UNREADABLE ? (problems.field(`${path}.words`, 'unreadable'), undefined) : readWords(rawWords, `${path}.words`, problems);
   if (words) cue.words = words;
   return cue;
 }
@@ -185,8 +134,7 @@ function readCues(arr: readonly unknown[], base: string, problems: Problems): Cu
   if (clamped) problems.field(base, `more than ${MAX_CUES} cues`);
   for (let i = 0; i < length; i++) {
     const path = `${base}[${i}]`;
-    const r = read(arr, i);
-    const cue = r.ok ? readCue(r.value, i + 1, path, problems) : (problems.field(path, 'unreadable'), undefined);
+    const cue = readCue(readProperty(arr, i), i + 1, path, problems);
     if (!cue) continue;
     if (used.has(cue.id)) {
       let n = 2;
@@ -202,7 +150,7 @@ function readCues(arr: readonly unknown[], base: string, problems: Problems): Cu
 }
 
 function result(transcript: Transcript, problems: Problems): ParseResult {
-  return { transcript, problems: problems.done(), format: 'json' };
+  return { transcript, problems: problems.finish(), format: 'json' };
 }
 
 /**
@@ -213,27 +161,27 @@ export function normaliseTranscriptData(data: unknown): ParseResult {
   const problems = new Problems();
   try {
     if (isArray(data)) return result({ version: 1, cues: readCues(data, '$', problems) }, problems);
-    if (!isObject(data)) {
-      problems.add({ kind: 'format', code: 'unknown-format', path: '$', detail: describe(data) });
+    if (!isRecord(data)) {
+      problems.add({ kind: 'format', code: 'unknown-format', path: '$', detail: describeTerse(data) });
       return result({ version: 1, cues: [] }, problems);
     }
-    const v = read(data, 'version');
+    const version = readProperty(data, 'version');
     // A missing version is accepted (hand-made data for the property); another one is reported
     // and the cues are still read as version 1, best effort.
-    if (!v.ok || (v.value !== undefined && v.value !== 1)) {
-      problems.add({ kind: 'format', code: 'unsupported-version', path: '$.version', detail: v.ok ? describe(v.value) : 'unreadable' });
+    if (version !== undefined && version !== 1) {
+      problems.add({ kind: 'format', code: 'unsupported-version', path: '$.version', detail: unusable(version) });
     }
     const transcript: Transcript = { version: 1, cues: [] };
     const lang = optionalString(data, 'lang', '$', problems, LANG);
     if (lang !== undefined) transcript.lang = lang;
     const label = optionalString(data, 'label', '$', problems);
     if (label !== undefined) transcript.label = label;
-    const c = read(data, 'cues');
-    if (!c.ok || !isArray(c.value)) {
-      problems.add({ kind: 'format', code: 'bad-field', path: '$.cues', detail: c.ok ? describe(c.value) : 'unreadable' });
+    const cues = readProperty(data, 'cues');
+    if (!isArray(cues)) {
+      problems.add({ kind: 'format', code: 'bad-field', path: '$.cues', detail: unusable(cues) });
       return result(transcript, problems);
     }
-    transcript.cues = readCues(c.value, '$.cues', problems);
+    transcript.cues = readCues(cues, '$.cues', problems);
     return result(transcript, problems);
   } catch {
     // Defensive: nothing above should throw, but a problem is better than an exception.
@@ -245,14 +193,11 @@ export function normaliseTranscriptData(data: unknown): ParseResult {
 
 /** Parses the project's transcript JSON file. A file with no cue at all also gets `no-cues`. */
 export function parseTranscriptJSON(text: string): ParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(String(text).replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = (e instanceof Error ? e.message : 'invalid JSON').slice(0, 200);
-    return { transcript: { version: 1, cues: [] }, problems: [{ kind: 'format', code: 'bad-json', detail }], format: 'json' };
+  const json = parseJson(text);
+  if (!json.ok) {
+    return { transcript: { version: 1, cues: [] }, problems: [{ kind: 'format', code: 'bad-json', detail: truncate(json.message) }], format: 'json' };
   }
-  const res = normaliseTranscriptData(data);
+  const res = normaliseTranscriptData(json.value);
   if (res.transcript.cues.length === 0 && !res.problems.some((p) => p.kind === 'format')) {
     res.problems.push({ kind: 'format', code: 'no-cues' });
   }

@@ -14,9 +14,10 @@
  * a cue whose end is before its start is kept with end = start (`bad-range`). Cues that are
  * dropped: bad timings (`bad-timestamp`), text blocks without a timing line (`missing-timing`).
  */
-import type { Cue, ParseResult, Problem, TranscriptFormat } from '../types.js';
+import type { Cue, ParseResult, Problem } from '../types.js';
 import { collectTimestamp, normaliseText, parseCueText, sanitiseLang } from './cue-text.js';
 import { collapseRollingCaptions, isRollingCaptions } from './rolling.js';
+import { problem, readLineFile } from './line-file.js';
 
 /** A cue as found in the file, before its text is parsed. */
 export interface CueDraft {
@@ -28,29 +29,6 @@ export interface CueDraft {
   raw: string;
   /** 1-based line of the timing line. */
   line: number;
-}
-
-/** Builds a problem, truncating the detail as `Problem` requires. */
-export function problem(kind: Problem['kind'], code: Problem['code'], line?: number, detail?: string): Problem {
-  const p: Problem = { kind, code };
-  if (line !== undefined) p.line = line;
-  if (detail !== undefined) p.detail = detail.length > 200 ? `${detail.slice(0, 199)}…` : detail;
-  return p;
-}
-
-/** The result for an input that could not be read at all (never thrown). */
-export function failure(format: TranscriptFormat, err: unknown): ParseResult {
-  return {
-    transcript: { version: 1, cues: [] },
-    problems: [problem('parse', 'bad-cue', undefined, err instanceof Error ? err.message : String(err))],
-    format,
-  };
-}
-
-/** Strips one BOM, replaces NUL by U+FFFD and splits on CRLF, CR or LF. */
-export function splitLines(text: string): string[] {
-  const s = (typeof text === 'string' ? text : String(text ?? '')).replace(/^\uFEFF/, '').replace(/\0/g, '\uFFFD');
-  return s.split(/\r\n|\r|\n/);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,19 +183,11 @@ function collectBlock(lines: string[], from: number): Block {
 const QUIET_BLOCK_RE = /^(?:NOTE|STYLE|REGION)(?:[ \t]|$)/;
 
 export async function parseWebVTT(text: string): Promise<ParseResult> {
-  try {
-    return readWebVTT(text);
-  } catch (err) {
-    return failure('vtt', err);
-  }
+  return readLineFile(text, 'vtt', readWebVTT);
 }
 
-function readWebVTT(text: string): ParseResult {
+function readWebVTT(lines: string[]): ParseResult {
   const problems: Problem[] = [];
-  const lines = splitLines(text);
-  if (lines.every((l) => l.trim() === '')) {
-    return { transcript: { version: 1, cues: [] }, problems: [problem('format', 'no-cues')], format: 'vtt' };
-  }
   const head = lines[0] ?? '';
   let pos = 1;
   if (!/^WEBVTT(?:[ \t]|$)/.test(head)) {
