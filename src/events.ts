@@ -46,55 +46,36 @@ export interface EvidenceSelectDetail {
   time: number;
 }
 
-const init = <T>(detail: T): CustomEventInit<T> => ({ detail, bubbles: true, composed: true });
+/**
+ * The base of every notice event: a `CustomEvent` with a static `eventName`, bubbling and
+ * composed, so it crosses shadow roots to the page.
+ */
+function noticeEvent<Detail>(eventName: string) {
+  return class extends CustomEvent<Detail> {
+    static readonly eventName = eventName;
+    constructor(detail: Detail) {
+      super(eventName, { detail, bubbles: true, composed: true });
+    }
+  };
+}
 
 /** Fired after the viewer set the media's `currentTime`. */
-export class TranscriptSeekEvent extends CustomEvent<TranscriptSeekDetail> {
-  static readonly eventName = 'transcript-seek' as const;
-  constructor(detail: TranscriptSeekDetail) {
-    super(TranscriptSeekEvent.eventName, init(detail));
-  }
-}
+export class TranscriptSeekEvent extends noticeEvent<TranscriptSeekDetail>('transcript-seek') {}
 
 /** Fired when the active cue changed (null in a gap). */
-export class TranscriptCueChangeEvent extends CustomEvent<TranscriptCueChangeDetail> {
-  static readonly eventName = 'transcript-cue-change' as const;
-  constructor(detail: TranscriptCueChangeDetail) {
-    super(TranscriptCueChangeEvent.eventName, init(detail));
-  }
-}
+export class TranscriptCueChangeEvent extends noticeEvent<TranscriptCueChangeDetail>('transcript-cue-change') {}
 
 /** Fired when an annotation was opened or closed. */
-export class AnnotationToggleEvent extends CustomEvent<AnnotationToggleDetail> {
-  static readonly eventName = 'annotation-toggle' as const;
-  constructor(detail: AnnotationToggleDetail) {
-    super(AnnotationToggleEvent.eventName, init(detail));
-  }
-}
+export class AnnotationToggleEvent extends noticeEvent<AnnotationToggleDetail>('annotation-toggle') {}
 
 /** Fired when a claim was activated, in the article or from the transcript. */
-export class ClaimActivateEvent extends CustomEvent<ClaimActivateDetail> {
-  static readonly eventName = 'claim-activate' as const;
-  constructor(detail: ClaimActivateDetail) {
-    super(ClaimActivateEvent.eventName, init(detail));
-  }
-}
+export class ClaimActivateEvent extends noticeEvent<ClaimActivateDetail>('claim-activate') {}
 
 /** Fired once per problem found in input, fetches or media. */
-export class TranscriptErrorEvent extends CustomEvent<TranscriptErrorDetail> {
-  static readonly eventName = 'transcript-error' as const;
-  constructor(detail: TranscriptErrorDetail) {
-    super(TranscriptErrorEvent.eventName, init(detail));
-  }
-}
+export class TranscriptErrorEvent extends noticeEvent<TranscriptErrorDetail>('transcript-error') {}
 
 /** Fired by `<at-evidence-map>` when a mark was activated. */
-export class EvidenceSelectEvent extends CustomEvent<EvidenceSelectDetail> {
-  static readonly eventName = 'evidence-select' as const;
-  constructor(detail: EvidenceSelectDetail) {
-    super(EvidenceSelectEvent.eventName, init(detail));
-  }
-}
+export class EvidenceSelectEvent extends noticeEvent<EvidenceSelectDetail>('evidence-select') {}
 
 declare global {
   interface HTMLElementEventMap {

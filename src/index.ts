@@ -22,13 +22,12 @@ export type {
   EvidenceSelectDetail,
 } from './events.js';
 export type { Cue, Word, CueNode, Transcript, Problem, ProblemKind, ProblemCode, TranscriptFormat, ParseResult } from './model/types.js';
-export type { Annotation, AnnotationSet, Claim, Relation, Source, TextQuote, AnnotationLinks } from './model/annotations.js';
-export type { EvidenceMark } from './controllers/annotations.js'; // TEMP
+export type { Annotation, AnnotationSet, Claim, Relation, Source, TextQuote, AnnotationLinks, EvidenceMark } from './model/annotations/index.js';
 export type { MediaLike } from './model/media.js';
 export type { TrackInfo, TrackView } from './model/tracks.js';
 export { setLocale, getLocale, supportedLocales } from './localization.js';
 export { parseTranscript } from './model/parse/index.js';
-export { parseAnnotations, validateAnnotations, linkAnnotations } from './model/annotations.js';
+export { parseAnnotations, validateAnnotations, linkAnnotations } from './model/annotations/index.js';
 export { toWebAnnotations, fromWebAnnotations } from './model/web-annotation.js';
 export { toClaimReview } from './model/claim-review.js';
 export { toPlainText, toWebVTT, toSRT } from './model/export.js';

@@ -4,7 +4,7 @@ import { chrome } from './transcript-chrome.styles.js';
 import { lineList } from './line-list.styles.js';
 import { annotationView } from './annotation-view.styles.js';
 
-/** The host: tokens, the box and its scroller, and what every part shares. */
+/** The host and its frame: tokens, the box, the scroller, and what every part shares. */
 export const base = css`
   :host {
     /* Internal tokens: every themable value comes from an --at-* property with a default. */
@@ -20,6 +20,7 @@ export const base = css`
     --_error-bg: var(--at-error-background, #fce8e6);
     --_border: var(--at-border-color, #dadce0);
     --_focus: var(--at-focus-ring-color, #0b57d0);
+    /* The page may change the host's display and size: the .frame inside does the layout. */
     display: flex;
     flex-direction: column;
     position: relative;
@@ -31,7 +32,6 @@ export const base = css`
     font-family: var(--at-font-family, inherit);
     font-size: var(--at-font-size, 1rem);
     line-height: var(--at-line-height, 1.55);
-    border: 1px solid var(--_border);
     border-radius: var(--at-radius, 8px);
     color-scheme: light dark;
     contain: layout paint;
@@ -55,6 +55,24 @@ export const base = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  /*
+   * The column of problems, toolbar and scroller, exactly the host's size whatever display the
+   * page gives the host: height: 100% follows a definite height (height, a flex or grid cell),
+   * max-height: inherit follows the host's max-height (--at-max-height or the page's own). The
+   * border is here, not on the host, so that nothing outside the frame eats into that size.
+   */
+  .frame {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    box-sizing: border-box;
+    width: 100%;
+    height: 100%;
+    max-height: inherit;
+    min-height: inherit;
+    border: 1px solid var(--_border);
+    border-radius: inherit;
   }
   .scroller {
     flex: 1 1 auto;
@@ -105,8 +123,10 @@ export const print = css`
     :host {
       height: auto !important;
       max-height: none !important;
-      border: 0;
       contain: none;
+    }
+    .frame {
+      border: 0;
     }
     .scroller {
       overflow: visible;

@@ -3,8 +3,7 @@ import { property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg } from '@lit/localize';
 import type { Cue, Problem, Transcript } from '../model/types.js';
-import type { AnnotationSet } from '../model/annotations.js';
-import type { EvidenceMark } from '../controllers/annotations.js'; // TEMP
+import type { AnnotationSet, EvidenceMark } from '../model/annotations/index.js';
 import { isMediaLike, type MediaLike } from '../model/media.js';
 import type { TrackInfo } from '../model/tracks.js';
 import { toClaimReview } from '../model/claim-review.js';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { parseBody, type Annotation } from '../model/annotations.js';
+import { parseBody, type Annotation } from '../model/annotations/index.js';
 import type { Cue } from '../model/types.js';
 import { formatTimestamp } from '../model/time.js';
 import type { AnnotationController } from '../controllers/annotations.js';

@@ -1,4 +1,4 @@
-import type { Relation } from '../model/annotations.js';
+import type { Relation } from '../model/annotations/index.js';
 import { CLAIM_COLORS, claimColorProperty } from './claim-tokens.styles.js';
 
 /** Claims found in the article are registered in `CSS.highlights` as this prefix + relation. */

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import type { Relation } from '../model/annotations.js';
+import type { Relation } from '../model/annotations/index.js';
 import { RELATION_ICON, claimVerdictLabel } from './labels.js';
 import { claimTokens } from './claim-tokens.styles.js';
 

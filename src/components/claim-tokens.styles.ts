@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from 'lit';
-import type { Relation } from '../model/annotations.js';
+import type { Relation } from '../model/annotations/index.js';
 
 /**
  * The default colour of each relation, for the light and the dark scheme: the only place these

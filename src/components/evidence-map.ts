@@ -1,14 +1,13 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type ElementPart } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import { localized, msg, str } from '@lit/localize';
-import type { EvidenceMark } from '../controllers/annotations.js';
+import type { EvidenceMark } from '../model/annotations/index.js';
 import { formatTimestamp } from '../model/time.js';
 import { RELATION_ICON, relationLabel } from './labels.js';
 import { EvidenceSelectEvent } from '../events.js';
 import { claimTokens } from './claim-tokens.styles.js';
 
-export type { EvidenceMark } from '../controllers/annotations.js';
 
 /**
  * A slim strip showing where annotated passages sit in the whole recording, by relation —
@@ -86,13 +85,13 @@ export class EvidenceMap extends LitElement {
   @property({ type: Number }) duration = 0;
 
   protected override render() {
-    const marks = this.marks.filter((m) => m.relation !== 'unsupported');
-    const duration = this.duration > 0 ? this.duration : Math.max(0, ...marks.map((m) => m.end));
-    if (!marks.length || !(duration > 0)) return nothing;
+    const duration = this.duration > 0 ? this.duration : longest(this.marks);
+    const marks = duration > 0 ? shownMarks(this.marks, duration) : [];
+    if (!marks.length) return nothing;
     return html`<div class="strip" part="strip" role="group" aria-label=${msg('Where the evidence is in the recording', { id: 'map.label' })}>
       ${marks.map((m) => {
         const left = (Math.max(0, m.start) / duration) * 100;
-        const width = Math.max(0, (Math.min(duration, m.end) - m.start) / duration) * 100;
+        const width = Math.max(0, (Math.min(duration, m.end) - Math.max(0, m.start)) / duration) * 100;
         const label = relationLabel(m.relation);
         const from = formatTimestamp(m.start);
         const to = formatTimestamp(m.end);
@@ -100,7 +99,7 @@ export class EvidenceMap extends LitElement {
           type="button"
           part="mark"
           class=${m.relation}
-          style=${styleMap({ left: `${left.toFixed(3)}%`, width: `${width.toFixed(3)}%` })}
+          ${place(left, width)}
           aria-label=${msg(str`${RELATION_ICON[m.relation]} ${label}, ${from} to ${to}`, { id: 'map.mark' })}
           title=${`${label} ${from}–${to}`}
           @click=${() => this.dispatchEvent(new EvidenceSelectEvent({ annotationId: m.annotationId, time: m.start }))}
@@ -109,6 +108,57 @@ export class EvidenceMap extends LitElement {
     </div>`;
   }
 }
+
+/** At most this many marks are drawn: past it, nearby marks of one relation merge (a strip has few pixels). */
+const MAX_MARKS = 400;
+
+function longest(marks: readonly EvidenceMark[]): number {
+  let end = 0;
+  for (const m of marks) if (Number.isFinite(m.end) && m.end > end) end = m.end;
+  return end;
+}
+
+/** The marks worth drawing: finite, not `unsupported`, in time order, merged per relation when there are too many. */
+function shownMarks(marks: readonly EvidenceMark[], duration: number): EvidenceMark[] {
+  const usable = marks.filter((m) => m.relation !== 'unsupported' && Number.isFinite(m.start) && Number.isFinite(m.end) && m.end >= m.start);
+  if (usable.length <= MAX_MARKS) return usable;
+  const gap = duration / MAX_MARKS;
+  const merged: EvidenceMark[] = [];
+  const lastOf = new Map<string, EvidenceMark>();
+  for (const m of [...usable].sort((a, b) => a.start - b.start)) {
+    const last = lastOf.get(m.relation);
+    if (last && m.start <= last.end + gap) last.end = Math.max(last.end, m.end);
+    else {
+      const copy = { ...m };
+      merged.push(copy);
+      lastOf.set(m.relation, copy);
+    }
+  }
+  return merged;
+}
+
+/**
+ * Places a mark with CSSOM (`style.setProperty`), never a `style` attribute: a page whose CSP
+ * has no `'unsafe-inline'` in `style-src` blocks style attributes, not CSSOM.
+ */
+class PlaceDirective extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('place() is an element directive');
+  }
+
+  render(_left: number, _width: number) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [left, width]: [number, number]) {
+    const style = (part.element as HTMLElement).style;
+    style.setProperty('left', `${left.toFixed(3)}%`);
+    style.setProperty('width', `${width.toFixed(3)}%`);
+    return nothing;
+  }
+}
+const place = directive(PlaceDirective);
 
 if (!customElements.get('at-evidence-map')) customElements.define('at-evidence-map', EvidenceMap);
 

@@ -152,7 +152,9 @@ function renderContent(cue: Cue): unknown {
 function renderNode(node: CueNode): unknown {
   if (node.type === 'text') return node.text;
   const children = node.children.map(renderNode);
-  const cls = ifDefined(node.className || undefined);
+  // Classes from the data live in their own namespace (`<c.line>` → `cue-line`), so a file can never
+  // borrow the viewer's own class names (`line`, `visually-hidden`, `problems`…) and imitate its parts.
+  const cls = ifDefined(node.className ? node.className.split(' ').map((c) => `cue-${c}`).join(' ') : undefined);
   const lang = ifDefined(node.lang || undefined);
   switch (node.type) {
     case 'b':

@@ -2,9 +2,9 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 import type { TargetDirection } from '../controllers/auto-scroll.js';
-import type { EvidenceMark } from '../controllers/annotations.js'; // TEMP
 import type { TrackInfo, TrackView } from '../model/tracks.js';
-import { problemMessage } from '../controllers/problem-messages.js';
+import type { EvidenceMark } from '../model/annotations/index.js';
+import { problemCountText, problemMessage } from '../controllers/problem-messages.js';
 import type { AnnotationController } from '../controllers/annotations.js';
 import type { NavigationController } from '../controllers/navigation.js';
 import type { SearchController } from '../controllers/search.js';
@@ -21,7 +21,7 @@ export function renderProblems(problems: readonly Problem[], debug: boolean) {
   if (problems.length === 1 && !debug) return html`<p class="problems" part="error">${problemMessage(problems[0]!)}</p>`;
   // Open from the start, so every message naming a line is visible; the reader may fold it.
   return html`<details class="problems" part="error" open>
-    <summary>${problems.length === 1 ? msg('One problem was found.', { id: 'problem.one' }) : msg(str`${problems.length} problems were found.`)}</summary>
+    <summary>${problemCountText(problems.length)}</summary>
     <ul>
       ${problems.slice(0, MAX_LISTED).map((p) => html`<li data-kind=${p.kind}>${problemMessage(p)}</li>`)}
       ${problems.length > MAX_LISTED

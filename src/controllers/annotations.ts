@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import {
   annotationsCovering,
   annotationsStartingAt,
@@ -25,7 +25,6 @@ import type { ProblemSink } from './problems.js';
 import { SourceController } from './source.js';
 import type { TranscriptController } from './transcript.js';
 
-export type { EvidenceMark } from '../model/annotations/index.js';
 
 /**
  * Annotation state of one viewer: loading (`annotations="URL"`, with abort) or data

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { RELATIONS, type Claim, type Relation } from '../model/annotations.js';
+import { RELATIONS, type Claim, type Relation } from '../model/annotations/index.js';
 import { anchorQuotesAsync, anchorProblem } from '../model/text-quote.js';
 import type { Problem } from '../model/types.js';
+import { firstAtOrAfter, lastAtOrBefore } from '../model/binary-search.js';
 import type { AnnotationController } from './annotations.js';
 import type { ProblemSink } from './problems.js';
 
@@ -196,16 +197,11 @@ async function collectText(root: Element, signal: AbortSignal): Promise<{ text: 
 
 /** Maps [start, end) offsets of the collected text back to a DOM Range. */
 function toRange(nodes: Text[], starts: number[], start: number, end: number): Range | null {
-  const at = (offset: number, preferEnd: boolean): [Text, number] | null => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! < offset || (!preferEnd && starts[mid] === offset)) lo = mid;
-      else hi = mid - 1;
-    }
-    const node = nodes[lo];
-    return node ? [node, Math.min(node.data.length, offset - starts[lo]!)] : null;
+  // A start offset belongs to the node that begins there; an end offset to the node it ends in.
+  const at = (offset: number, isEnd: boolean): [Text, number] | null => {
+    const i = Math.max(0, isEnd ? firstAtOrAfter(starts, offset) - 1 : lastAtOrBefore(starts, offset));
+    const node = nodes[i];
+    return node ? [node, Math.min(node.data.length, offset - starts[i]!)] : null;
   };
   const a = at(start, false);
   const b = at(end, true);

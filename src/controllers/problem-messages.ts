@@ -1,6 +1,11 @@
 import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 
+/** "One problem was found." / "3 problems were found." */
+export function problemCountText(count: number): string {
+  return count === 1 ? msg('One problem was found.', { id: 'problem.one' }) : msg(str`${count} problems were found.`, { id: 's80e9ce7e45b07ab6' });
+}
+
 /** The localised sentence for one problem, with where it happened. */
 export function problemMessage(p: Problem): string {
   const text = problemText(p);

@@ -1,8 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 import { TranscriptErrorEvent } from '../events.js';
-import { problemMessage } from './problem-messages.js';
+import { problemCountText, problemMessage } from './problem-messages.js';
 
 /** Where problems come from; each source replaces its own list. */
 export type ProblemSource = 'transcript' | 'media' | 'tracks' | 'annotations' | 'anchors';
@@ -53,7 +52,7 @@ export class ProblemsController implements ProblemSink {
   /** The sentence for the live region ("3 problems were found."), or '' when there are none. */
   summary(): string {
     const n = this.visible(false).length;
-    return n === 1 ? msg('One problem was found.', { id: 'problem.one' }) : n ? msg(str`${n} problems were found.`) : '';
+    return n ? problemCountText(n) : '';
   }
 
   private report(problems: readonly Problem[]): void {

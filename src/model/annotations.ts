@@ -1,1 +1,0 @@
-export * from './annotations/index.js';
