@@ -53,6 +53,7 @@ import { styles } from './annotated-transcript.styles.js';
  * @csspart word - A timed word (clicking it seeks to the word).
  * @csspart active-word - Added beside `word` on the word being spoken.
  * @csspart back-to-now - The "back to current line" button shown while auto-scroll is paused.
+ * @csspart frame - The box inside the element that lays out the toolbar and the scrolling list; it carries the border.
  * @csspart scroller - The scroll container of the list.
  * @csspart error - The message box listing problems (transcript and media; with `debug`, all).
  * @csspart annotation - An open annotation.
@@ -226,7 +227,7 @@ export class AnnotatedTranscript extends LitElement {
     const notes = this.annotationState;
     const annotated = notes.data.annotations.length > 0;
     const view = this.translations.current ? this.translations.view : 'original';
-    return html`
+    return html`<div class="frame" part="frame">
       ${renderProblems(this.problemReport.visible(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
         annotations: notes, translations: this.translations, search: this.search, navigation: this.navigation,
@@ -250,7 +251,7 @@ export class AnnotatedTranscript extends LitElement {
       ${renderBackToNow(this.autoScroll.following || this.activeLine.lineIndex < 0 ? 'none' : this.autoScroll.direction,
         () => this.navigation.backToNow(this.activeLine.lineIndex))}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text || (loading ? msg('Loading transcript…') : this.problemReport.summary())}</div>
-    `;
+    </div>`;
   }
 
   /** Seeks the media (applied once it has metadata); fires `transcript-seek`. */
