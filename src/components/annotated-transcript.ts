@@ -224,13 +224,13 @@ export class AnnotatedTranscript extends LitElement {
   protected override render() {
     const cues = this.cues;
     const loading = this.shownTranscript.loading;
-    const notes = this.annotationState;
-    const annotated = notes.data.annotations.length > 0;
+    const annotationState = this.annotationState;
+    const annotated = annotationState.data.annotations.length > 0;
     const view = this.translations.current ? this.translations.view : 'original';
     return html`<div class="frame" part="frame">
       ${renderProblems(this.problemReport.visible(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
-        annotations: notes, translations: this.translations, search: this.search, navigation: this.navigation,
+        annotations: annotationState, translations: this.translations, search: this.search, navigation: this.navigation,
         marks: this.evidence, duration: this.mediaTime.duration, lang: this.shownTranscript.lang,
       }) : nothing}
       <div class="scroller" part="scroller">
@@ -239,14 +239,14 @@ export class AnnotatedTranscript extends LitElement {
         <ol class="lines" role="list" aria-label=${msg('Transcript')} aria-busy=${loading ? 'true' : 'false'} lang=${this.shownTranscript.lang ?? nothing}
           @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}>
           ${keyed(this.shownTranscript.generation, this.lines.render(cues, {
-            gutter: annotated ? (cue) => renderGutter(cue, notes) : undefined,
-            actions: (cue) => html`${annotated ? renderMarkers(cue, notes, this.navigation) : nothing}${renderCopyLink(cue, this.announcer)}`,
-            below: annotated ? (cue) => renderOpenPanels(cue, notes, this.navigation) : undefined,
+            gutter: annotated ? (cue) => renderGutter(cue, annotationState) : undefined,
+            actions: (cue) => html`${annotated ? renderMarkers(cue, annotationState, this.navigation) : nothing}${renderCopyLink(cue, this.announcer)}`,
+            below: annotated ? (cue) => renderOpenPanels(cue, annotationState, this.navigation) : undefined,
             view,
             translations: this.translations.rows,
           }))}
         </ol>
-        ${renderLineless(notes, this.navigation)}
+        ${renderLineless(annotationState, this.navigation)}
       </div>
       ${renderBackToNow(this.autoScroll.following || this.activeLine.lineIndex < 0 ? 'none' : this.autoScroll.direction,
         () => this.navigation.backToNow(this.activeLine.lineIndex))}

@@ -17,8 +17,8 @@ export interface AnnotationActions {
 export const panelId = (id: string) => `annotation-${id}`;
 
 /** Margin bars of the annotations covering a line: one span per annotation, by relation and pattern. */
-export function renderGutter(cue: Cue, ctrl: AnnotationController) {
-  const covering = ctrl.covering(cue.id);
+export function renderGutter(cue: Cue, annotations: AnnotationController) {
+  const covering = annotations.covering(cue.id);
   if (!covering.length) return nothing;
   return html`<span class="gutter" aria-hidden="true">${covering.map(
     (a) => html`<span class="bar rel-${a.relation}" title=${relationLabel(a.relation)}></span>`,
@@ -26,8 +26,8 @@ export function renderGutter(cue: Cue, ctrl: AnnotationController) {
 }
 
 /** Toggle buttons of the annotations that start at this line. */
-export function renderMarkers(cue: Cue, ctrl: AnnotationController, actions: AnnotationActions) {
-  const starting = ctrl.startingAt(cue.id);
+export function renderMarkers(cue: Cue, annotations: AnnotationController, actions: AnnotationActions) {
+  const starting = annotations.startingAt(cue.id);
   if (!starting.length) return nothing;
   return starting.map((a) => {
     const label = relationLabel(a.relation);
@@ -36,7 +36,7 @@ export function renderMarkers(cue: Cue, ctrl: AnnotationController, actions: Ann
       class="marker rel-${a.relation}"
       part="marker"
       tabindex="-1"
-      aria-expanded=${ctrl.open.has(a.id) ? 'true' : 'false'}
+      aria-expanded=${annotations.open.has(a.id) ? 'true' : 'false'}
       aria-controls=${panelId(a.id)}
       data-annotation=${a.id}
       @click=${() => actions.toggle(a.id)}
@@ -45,14 +45,14 @@ export function renderMarkers(cue: Cue, ctrl: AnnotationController, actions: Ann
 }
 
 /** The open annotations that start at this line, shown under it. */
-export function renderOpenPanels(cue: Cue, ctrl: AnnotationController, actions: AnnotationActions) {
-  const open = ctrl.startingAt(cue.id).filter((a) => ctrl.open.has(a.id));
-  return open.length ? open.map((a) => renderPanel(a, ctrl, actions)) : nothing;
+export function renderOpenPanels(cue: Cue, annotations: AnnotationController, actions: AnnotationActions) {
+  const open = annotations.startingAt(cue.id).filter((a) => annotations.open.has(a.id));
+  return open.length ? open.map((a) => renderPanel(a, annotations, actions)) : nothing;
 }
 
-export function renderPanel(a: Annotation, ctrl: AnnotationController, actions: AnnotationActions) {
-  const span = ctrl.links.span.get(a.id);
-  const claims = ctrl.links.claimsOfAnnotation.get(a.id) ?? [];
+export function renderPanel(a: Annotation, annotations: AnnotationController, actions: AnnotationActions) {
+  const span = annotations.links.span.get(a.id);
+  const claims = annotations.links.claimsOfAnnotation.get(a.id) ?? [];
   const label = relationLabel(a.relation);
   return html`<div class="annotation rel-${a.relation}" part="annotation" id=${panelId(a.id)} tabindex="-1" role="group" aria-label=${msg(str`Annotation: ${label}`, { id: 'annotation.toggle' })}>
     <p class="relation"><span aria-hidden="true">${RELATION_ICON[a.relation]}</span> ${label}
@@ -61,7 +61,7 @@ export function renderPanel(a: Annotation, ctrl: AnnotationController, actions: 
       s.type === 'link' ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.text}</a>` : s.text,
     )}</p>` : nothing}
     ${claims.length ? html`<ul class="claims" aria-label=${msg('Claims in the article', { id: 'annotation.claims' })}>${claims.map((id) => {
-      const claim = ctrl.claim(id);
+      const claim = annotations.claim(id);
       return html`<li>
         <q>${claim?.quote.exact ?? id}</q>${claim?.summary ? html` <span class="summary">${claim.summary}</span>` : nothing}
         <span class="actions">
@@ -78,11 +78,11 @@ export function renderPanel(a: Annotation, ctrl: AnnotationController, actions: 
 }
 
 /** Claims nothing in the recording supports: they have no lines, so they get their own list. */
-export function renderLineless(ctrl: AnnotationController, actions: AnnotationActions) {
-  const lineless = ctrl.lineless;
+export function renderLineless(annotations: AnnotationController, actions: AnnotationActions) {
+  const lineless = annotations.lineless;
   if (!lineless.length) return nothing;
   return html`<section class="lineless" aria-labelledby="lineless-title">
     <h2 id="lineless-title" class="lineless-title">${msg('Claims nothing in the recording supports', { id: 'annotation.lineless' })}</h2>
-    ${lineless.map((a) => renderPanel(a, ctrl, actions))}
+    ${lineless.map((a) => renderPanel(a, annotations, actions))}
   </section>`;
 }

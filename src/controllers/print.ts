@@ -11,7 +11,7 @@ export class PrintController implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly notes: AnnotationController,
+    private readonly annotations: AnnotationController,
     private readonly renderNow: () => void,
   ) {
     host.addController(this);
@@ -28,14 +28,14 @@ export class PrintController implements ReactiveController {
   }
 
   private readonly before = (): void => {
-    this.openBefore = [...this.notes.open];
-    for (const a of this.notes.data.annotations) this.notes.toggle(a.id, true);
+    this.openBefore = [...this.annotations.open];
+    for (const a of this.annotations.data.annotations) this.annotations.toggle(a.id, true);
     this.renderNow();
   };
 
   private readonly after = (): void => {
     if (!this.openBefore) return;
-    for (const a of this.notes.data.annotations) this.notes.toggle(a.id, this.openBefore.includes(a.id));
+    for (const a of this.annotations.data.annotations) this.annotations.toggle(a.id, this.openBefore.includes(a.id));
     this.openBefore = null;
     this.renderNow();
   };
