@@ -188,7 +188,13 @@ export class AnnotatedTranscript extends LitElement {
   }, { transcript: this.shownTranscript, active: this.activeLine });
   private readonly playback = new Playback(this, this.mediaTime);
   private readonly annotationState = new AnnotationController(this, { transcript: this.shownTranscript, problems: this.problemReport });
-  private readonly articleRef = new IdRefController(this, { id: () => this.article, onChange: () => this.claimsInArticle.refresh() });
+  private readonly articleRef = new IdRefController(this, {
+    id: () => this.article,
+    onChange: () => this.claimsInArticle.refresh(),
+    onMissing: (id) => {
+      if (!this.articleElement) this.problemReport.set('anchors', [{ kind: 'anchor', code: 'article-missing', detail: id }]);
+    },
+  });
   private readonly claimsInArticle: ArticleAnchorsController = new ArticleAnchorsController(this, {
     annotations: this.annotationState,
     problems: this.problemReport,
@@ -228,7 +234,7 @@ export class AnnotatedTranscript extends LitElement {
     const annotated = annotationState.data.annotations.length > 0;
     const view = this.translations.current ? this.translations.view : 'original';
     return html`<div class="frame" part="frame">
-      ${renderProblems(this.problemReport.visible(this.debug), this.debug)}
+      ${renderProblems(this.problemReport.box(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
         annotations: annotationState, translations: this.translations, search: this.search, navigation: this.navigation,
         marks: this.evidence, duration: this.mediaTime.duration, lang: this.shownTranscript.lang,

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { Problem } from '../model/types.js';
 import type { TargetDirection } from '../controllers/auto-scroll.js';
 import type { TrackInfo, TrackView } from '../model/tracks.js';
 import type { EvidenceMark } from '../model/annotations/index.js';
-import { problemCountText, problemMessage } from '../controllers/problem-messages.js';
+import { problemCountText } from '../controllers/problem-messages.js';
 import type { AnnotationController } from '../controllers/annotations.js';
 import type { NavigationController } from '../controllers/navigation.js';
 import type { SearchController } from '../controllers/search.js';
@@ -12,21 +11,16 @@ import type { TracksController } from '../controllers/tracks.js';
 import { getLocale } from '../localization.js';
 import { languageName } from './labels.js';
 
-/** Problems listed in the box; the rest are counted (every one is also an event and a console warning). */
-const MAX_LISTED = 100;
-
-/** The problem box: one message, or a summary with the list, open. */
-export function renderProblems(problems: readonly Problem[], debug: boolean) {
-  if (!problems.length) return nothing;
-  if (problems.length === 1 && !debug) return html`<p class="problems" part="error">${problemMessage(problems[0]!)}</p>`;
+/** The problem box: one message, or a summary with the list (capped; the rest counted), open. */
+export function renderProblems({ messages, total }: { messages: readonly string[]; total: number }, debug: boolean) {
+  if (!total) return nothing;
+  if (total === 1 && !debug) return html`<p class="problems" part="error">${messages[0]}</p>`;
   // Open from the start, so every message naming a line is visible; the reader may fold it.
   return html`<details class="problems" part="error" open>
-    <summary>${problemCountText(problems.length)}</summary>
+    <summary>${problemCountText(total)}</summary>
     <ul>
-      ${problems.slice(0, MAX_LISTED).map((p) => html`<li data-kind=${p.kind}>${problemMessage(p)}</li>`)}
-      ${problems.length > MAX_LISTED
-        ? html`<li>${msg(str`…and ${problems.length - MAX_LISTED} more (each one is also in the browser console).`, { id: 'problem.more' })}</li>`
-        : nothing}
+      ${messages.map((m) => html`<li>${m}</li>`)}
+      ${total > messages.length ? html`<li>${msg(str`…and ${total - messages.length} more.`, { id: 'problem.more-listed' })}</li>` : nothing}
     </ul>
   </details>`;
 }

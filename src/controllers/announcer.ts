@@ -35,6 +35,8 @@ export class Announcer implements ReactiveController {
 
   /** Copies this page's URL with the given fragment (`#t=…`, `#claim=…`) and says whether it worked. */
   async copyLink(hash: string): Promise<void> {
+    // No fragment could be made (e.g. an id that is not well-formed text): say so, never copy the bare page.
+    if (!hash) return this.announce(msg('No link can be made to this item.', { id: 'link.impossible' }));
     const url = `${location.href.split('#')[0]}${hash}`;
     this.announce((await copyText(url)) ? msg('Link copied.') : msg(str`Copy this link: ${url}`));
   }

@@ -16,6 +16,14 @@ function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
+function errorText(error: unknown): string {
+  try {
+    return String((error as Error)?.message ?? error).slice(0, 200);
+  } catch {
+    return '';
+  }
+}
+
 // Content types that cannot be a transcript (the server sent the wrong file). Generic types
 // (application/octet-stream, which many servers send for .srt) are left to detection by content.
 const WRONG_TYPE = /^(image|video|audio|font)\/|^application\/(pdf|zip|wasm)/i;
@@ -68,11 +76,16 @@ export class TextLoaderController<R> implements ReactiveController {
       } else {
         const text = decodeText(new Uint8Array(await response.arrayBuffer()));
         if (seq !== this.seq) return;
-        result = await this.process({ text, url: response.url || url, contentType });
+        try {
+          result = await this.process({ text, url: response.url || url, contentType });
+        } catch (error) {
+          // Reading the file failed (the model should never throw; this keeps it off the page and truthful).
+          problems.push({ kind: 'format', code: 'unreadable', detail: errorText(error) });
+        }
       }
     } catch (error) {
       if (abort.signal.aborted || seq !== this.seq) return;
-      problems.push({ kind: 'fetch', code: 'network', detail: String((error as Error)?.message ?? error).slice(0, 200) });
+      problems.push({ kind: 'fetch', code: 'network', detail: errorText(error) });
     }
     if (seq !== this.seq) return;
     this.state = 'done';

@@ -32,6 +32,8 @@ function problemText(p: Problem): string {
       return msg(str`The file is not valid JSON (${detail}).`, { id: 'problem.bad-json' });
     case 'unsupported-version':
       return msg(str`Version ${detail} of this format is not supported.`, { id: 'problem.unsupported-version' });
+    case 'unreadable':
+      return msg(str`The file could not be read (${detail}).`, { id: 'problem.unreadable' });
     case 'no-cues':
       return msg('The file holds no transcript lines.', { id: 'problem.no-cues' });
     case 'bad-timestamp':
@@ -56,6 +58,8 @@ function problemText(p: Problem): string {
       return msg('This annotation data is invalid; that item was skipped.', { id: 'problem.invalid-annotation' });
     case 'claim-not-found':
       return msg(str`The quote of claim “${id}” was not found in the article.`, { id: 'problem.claim-not-found' });
+    case 'article-missing':
+      return msg(str`No article with the id “${detail}” was found, so the claims are not marked.`, { id: 'problem.article-missing' });
     case 'media-error':
       return msg('The video or audio could not be played; the transcript is still readable.', { id: 'problem.media-error' });
     case 'media-missing':

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
 import { TranscriptErrorEvent } from '../events.js';
 import { problemCountText, problemMessage } from './problem-messages.js';
@@ -8,8 +9,18 @@ export type ProblemSource = 'transcript' | 'media' | 'tracks' | 'annotations' | 
 
 /** The order problems are listed in. */
 const SOURCES: readonly ProblemSource[] = ['transcript', 'media', 'tracks', 'annotations', 'anchors'];
-/** Sources the reader always sees; the others (for editors) are shown with `debug`. */
+/** Sources whose every problem the reader sees; the others are listed for editors (`debug`). */
 const READER_SOURCES = new Set<ProblemSource>(['transcript', 'media']);
+
+/**
+ * Problems of one source reported one by one (an event and a console warning each); past this,
+ * one summary event and one summary warning stand for the rest, so a flood of 100,000
+ * problems costs the page nothing.
+ */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/** Messages listed in the problem box; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 100;
 
 /** Something that takes the problems of one source (a controller's view of the problem report). */
 export interface ProblemSink {
@@ -17,9 +28,9 @@ export interface ProblemSink {
 }
 
 /**
- * Collects the problems of every source of one viewer and reports each new list: one
- * `transcript-error` event and one console warning per problem. The element renders `visible()`
- * in its problem box and `summary()` in its live region; it keeps no problem lists of its own.
+ * Collects the problems of every source of one viewer and reports each new list:
+ * `transcript-error` events and console warnings (capped per source), the messages of the
+ * problem box, and the sentence of the live region. The element keeps no problem lists.
  */
 export class ProblemsController implements ProblemSink {
   private readonly bySource = new Map<ProblemSource, readonly Problem[]>();
@@ -44,23 +55,49 @@ export class ProblemsController implements ProblemSink {
     return this.bySource.get(source) ?? [];
   }
 
-  /** What the problem box lists: the reader's problems, or all of them for editors. */
-  visible(debug: boolean): Problem[] {
-    return debug ? this.all : SOURCES.filter((s) => READER_SOURCES.has(s)).flatMap((s) => this.bySource.get(s) ?? []);
+  /**
+   * What the problem box says (at most `MAX_LISTED_PROBLEMS` messages, and how many there are in
+   * all): for editors (`debug`) every problem; for readers the transcript's and the media's, and
+   * one short notice when the annotations or a translation could not be loaded.
+   */
+  box(debug: boolean): { messages: string[]; total: number } {
+    const sources = debug ? SOURCES : SOURCES.filter((s) => READER_SOURCES.has(s));
+    const notices: string[] = [];
+    if (!debug && this.of('annotations').some(unavailable)) notices.push(msg('The annotations could not be loaded.', { id: 'notice.annotations' }));
+    if (!debug && this.of('tracks').some(unavailable)) notices.push(msg('The translation could not be loaded.', { id: 'notice.translation' }));
+    const messages: string[] = [];
+    let total = notices.length;
+    for (const source of sources) {
+      const list = this.of(source);
+      total += list.length;
+      for (const p of list) {
+        if (messages.length >= MAX_LISTED_PROBLEMS) break;
+        messages.push(problemMessage(p));
+      }
+    }
+    return { messages: [...messages, ...notices].slice(0, MAX_LISTED_PROBLEMS), total };
   }
 
-  /** The sentence for the live region ("3 problems were found."), or '' when there are none. */
+  /** The sentence for the live region ("3 problems were found."), or '' when the reader has none. */
   summary(): string {
-    const n = this.visible(false).length;
+    const n = this.box(false).total;
     return n ? problemCountText(n) : '';
   }
 
   private report(problems: readonly Problem[]): void {
-    for (const p of problems) {
+    for (const p of problems.slice(0, MAX_REPORTED_PROBLEMS)) {
       const message = problemMessage(p);
       console.warn(`<annotated-transcript>: ${message}`);
       const { kind, line, path, id, candidate, score } = p;
       this.host.dispatchEvent(new TranscriptErrorEvent({ kind, message, line, path, id, candidate, score }));
     }
+    const rest = problems.length - MAX_REPORTED_PROBLEMS;
+    if (rest <= 0) return;
+    const message = msg(str`…and ${rest} more problems of the same source.`, { id: 'problem.more-reported' });
+    console.warn(`<annotated-transcript>: ${message}`);
+    this.host.dispatchEvent(new TranscriptErrorEvent({ kind: problems[MAX_REPORTED_PROBLEMS]!.kind, message }));
   }
 }
+
+/** A file that could not be had or read at all (as opposed to problems inside it). */
+const unavailable = (p: Problem): boolean => p.kind === 'fetch' || p.code === 'unreadable' || p.code === 'bad-json' || p.code === 'unknown-format';

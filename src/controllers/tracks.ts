@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Cue, Problem, Transcript } from '../model/types.js';
-import type { RowTranslation, TrackInfo, TrackView } from '../model/tracks.js';
+import { readTracks, type RowTranslation, type TrackInfo, type TrackView } from '../model/tracks.js';
+import { sanitiseLang } from '../model/parse/cue-text.js';
 import { alignTracks } from '../model/align.js';
-import { parseTranscript } from '../model/parse/index.js';
+import { normaliseTranscriptData, parseTranscript } from '../model/parse/index.js';
 import { TextLoaderController } from './loader.js';
 import { downloadCues, type DownloadFormat } from './files.js';
 import type { ProblemSink } from './problems.js';
@@ -40,7 +41,7 @@ export class TracksController implements ReactiveController {
   private translationCues: readonly Cue[] = [];
   private parseProblems: Problem[] = [];
   private original: readonly Cue[] = [];
-  /** The tracks given as a property; when empty, the host's `<track>` children are used. */
+  /** The tracks given as a property; when none, the host's `<track>` children are used. */
   private given: TrackInfo[] = [];
   private readonly loader: TextLoaderController<Transcript | null>;
 
@@ -78,10 +79,10 @@ export class TracksController implements ReactiveController {
     return this.tracks.find((t) => t.lang === this.lang) ?? null;
   }
 
-  /** The `tracks` property changed: use it, or the `<track>` children when it is empty. */
-  setGiven(tracks: TrackInfo[]): void {
-    this.given = tracks;
-    this.setTracks(tracks.length ? tracks : tracksFromChildren(this.host));
+  /** The `tracks` property changed (any value a page may set): use it, or the `<track>` children when it has none. */
+  setGiven(tracks: unknown): void {
+    this.given = readTracks(tracks);
+    this.setTracks(this.given.length ? this.given : tracksFromChildren(this.host));
   }
 
   private setTracks(tracks: TrackInfo[]): void {
@@ -125,8 +126,10 @@ export class TracksController implements ReactiveController {
     }
     if (track.transcript) {
       this.loader.cancel();
-      this.translationCues = track.transcript.cues;
+      const result = normaliseTranscriptData(track.transcript);
+      this.translationCues = result.transcript?.cues ?? [];
       this.align();
+      this.deps.problems.set('tracks', result.problems);
     } else if (track.src) {
       void this.loader.load(track.src);
     }
@@ -139,19 +142,20 @@ export class TracksController implements ReactiveController {
       for (const row of alignTracks(this.original, this.translationCues)) {
         if (row.original === null || !row.translation.length) continue;
         const text = row.translation.map((i) => this.translationCues[i]!.text).join(' ');
-        this.rows.set(row.original, { text, lang: this.translationCues[row.translation[0]!]!.lang ?? track.lang });
+        this.rows.set(row.original, { text, lang: sanitiseLang(this.translationCues[row.translation[0]!]!.lang) ?? track.lang });
       }
     }
     this.host.requestUpdate();
   }
 }
 
-/** Reads `<track src srclang label>` children of the element (kind subtitles/captions/metadata or none). */
+/** Reads `<track src srclang label>` children of the element; a track whose URL or language cannot be read is left out. */
 function tracksFromChildren(host: Element): TrackInfo[] {
-  return [...host.querySelectorAll(':scope > track')].flatMap((t) => {
-    const src = t.getAttribute('src');
-    const lang = t.getAttribute('srclang') ?? '';
-    if (!src || !lang) return [];
-    return [{ src: new URL(src, document.baseURI).href, lang, label: t.getAttribute('label') || lang }];
-  });
+  return readTracks(
+    [...host.querySelectorAll(':scope > track')].map((t) => {
+      const src = t.getAttribute('src');
+      const url = src && URL.canParse(src, document.baseURI) ? new URL(src, document.baseURI).href : undefined;
+      return { src: url, lang: t.getAttribute('srclang'), label: t.getAttribute('label') };
+    }),
+  );
 }

@@ -62,7 +62,7 @@ export type ProblemKind = 'fetch' | 'format' | 'parse' | 'annotation' | 'anchor'
 
 /**
  * Machine-readable reason of a problem. The component layer turns each code into a
- * localised sentence (see `src/components/problem-messages.ts`), so every code listed
+ * localised sentence (see `src/controllers/problem-messages.ts`), so every code listed
  * here must have a message there.
  */
 export type ProblemCode =
@@ -76,6 +76,7 @@ export type ProblemCode =
   | 'bad-json' // JSON.parse failed; detail: the parser's message
   | 'unsupported-version' // detail: the version found
   | 'no-cues' // the file parsed, but holds no cue at all
+  | 'unreadable' // reading the file failed unexpectedly; detail: the error message
   // parse (a cue or a field was skipped or repaired)
   | 'bad-timestamp' // detail: the timestamp text
   | 'bad-range' // end before start; detail: "start --> end"
@@ -89,6 +90,7 @@ export type ProblemCode =
   | 'invalid-annotation' // a field of the annotation file is invalid; path set
   // anchor
   | 'claim-not-found' // candidate/score: the closest text found
+  | 'article-missing' // article="ID" names no element; detail: the id
   // media
   | 'media-error' // the media element fired error; detail: MediaError message
   | 'media-missing'; // for="ID" names no element (yet); detail: the id
