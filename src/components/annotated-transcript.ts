@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { localized, msg } from '@lit/localize';
 import type { Cue, Problem, Transcript } from '../model/types.js';
 import type { AnnotationSet, EvidenceMark } from '../model/annotations/index.js';
@@ -23,8 +22,9 @@ import { ProblemsController } from '../controllers/problems.js';
 import { SearchController } from '../controllers/search.js';
 import { TracksController } from '../controllers/tracks.js';
 import { TranscriptController } from '../controllers/transcript.js';
-import { initLocaleFromDocument } from '../localization.js';
-import { LineList, renderCopyLink } from './line-list.js';
+import { getLocale, initLocaleFromDocument } from '../localization.js';
+import { LineList, type LineListInput } from './line-list.js';
+import { renderCopyLink } from './line-row.js';
 import { renderGutter, renderLineless, renderMarkers, renderOpenPanels } from './annotation-view.js';
 import { renderProblems, renderViewerToolbar, renderBackToNow } from './transcript-chrome.js';
 import { claimMarkers } from './claim-markers.js';
@@ -163,7 +163,8 @@ export class AnnotatedTranscript extends LitElement {
     return this.annotationState.evidence(this.shownTranscript.index);
   }
 
-  private readonly lines = new LineList(() => this.shadowRoot);
+  // First: the rows are in place before any other controller looks at them after a render.
+  private readonly lines: LineList = new LineList(this, () => this.shadowRoot, () => this.rows());
   private readonly problemReport = new ProblemsController(this);
   private readonly announcer = new Announcer(this);
   private readonly mediaTime = new MediaTimeController(this, this.problemReport);
@@ -231,8 +232,6 @@ export class AnnotatedTranscript extends LitElement {
     const cues = this.cues;
     const loading = this.shownTranscript.loading;
     const annotationState = this.annotationState;
-    const annotated = annotationState.data.annotations.length > 0;
-    const view = this.translations.current ? this.translations.view : 'original';
     return html`<div class="frame" part="frame">
       ${renderProblems(this.problemReport.box(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
@@ -243,15 +242,7 @@ export class AnnotatedTranscript extends LitElement {
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}
         ${!loading && !cues.length && !this.problemReport.of('transcript').length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
         <ol class="lines" role="list" aria-label=${msg('Transcript')} aria-busy=${loading ? 'true' : 'false'} lang=${this.shownTranscript.lang ?? nothing}
-          @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}>
-          ${keyed(this.shownTranscript.generation, this.lines.render(cues, {
-            gutter: annotated ? (cue) => renderGutter(cue, annotationState) : undefined,
-            actions: (cue) => html`${annotated ? renderMarkers(cue, annotationState, this.navigation) : nothing}${renderCopyLink(cue, this.announcer)}`,
-            below: annotated ? (cue) => renderOpenPanels(cue, annotationState, this.navigation) : undefined,
-            view,
-            translations: this.translations.rows,
-          }))}
-        </ol>
+          @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}></ol>
         ${renderLineless(annotationState, this.navigation)}
       </div>
       ${renderBackToNow(this.autoScroll.following || this.activeLine.lineIndex < 0 ? 'none' : this.autoScroll.direction,
@@ -278,6 +269,22 @@ export class AnnotatedTranscript extends LitElement {
   /** schema.org ClaimReview JSON-LD for each claim, for the host page to publish. */
   claimReview(options: { pageUrl?: string; mediaUrl?: string; publisherName?: string } = {}): object[] {
     return toClaimReview(this.annotationState.data, this.annotationState.links, options);
+  }
+
+  /** What the line list shows (read after each render; rows are rebuilt or refreshed only when this changed). */
+  private rows(): LineListInput {
+    const annotations = this.annotationState;
+    const annotated = annotations.data.annotations.length > 0;
+    return {
+      cues: this.cues,
+      rowsKey: `${annotations.version}|${getLocale()}`,
+      pinned: annotations.openLines(this.shownTranscript.index),
+      gutter: annotated ? (cue) => renderGutter(cue, annotations) : undefined,
+      actions: (cue) => html`${annotated ? renderMarkers(cue, annotations, this.navigation) : nothing}${renderCopyLink(cue, this.announcer)}`,
+      below: annotated ? (cue) => renderOpenPanels(cue, annotations, this.navigation) : undefined,
+      view: this.translations.current ? this.translations.view : 'original',
+      translations: this.translations.rows,
+    };
   }
 
   private bindMedia(): void {

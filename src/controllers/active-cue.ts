@@ -26,6 +26,7 @@ export class ActiveCueController implements ReactiveController {
   /** The element to keep in view changed: the active word, else the active line. */
   readonly target = new Emitter<HTMLElement | null>();
   private index: CueIndex | null = null;
+  private lastTarget: HTMLElement | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -40,9 +41,10 @@ export class ActiveCueController implements ReactiveController {
     });
   }
 
-  /** After every render the line elements may be new: mark them again. */
+  /** After every render the line elements may be new: mark them again (and follow the new element). */
   hostUpdated(): void {
     this.mark(true);
+    this.emitTarget();
   }
 
   /** A new transcript: forget the previous state (the old elements are going away). */
@@ -73,7 +75,15 @@ export class ActiveCueController implements ReactiveController {
     if (lineChanged) this.mark(true);
     else if (word >= 0) lines.wordElement(line, word)?.part.add('active-word');
     if (lineChanged) this.changed();
-    this.target.emit(this.targetElement());
+    this.emitTarget(true);
+  }
+
+  /** Tells the followers where the active line or word is, when that changed (or always, after a change of state). */
+  private emitTarget(always = false): void {
+    const el = this.targetElement();
+    if (!always && el === this.lastTarget) return;
+    this.lastTarget = el;
+    this.target.emit(el);
   }
 
   private changed(): void {
@@ -91,12 +101,13 @@ export class ActiveCueController implements ReactiveController {
   private mark(on: boolean): void {
     if (this.lineIndex < 0) return;
     const { lines } = this.deps;
-    const line = lines.lineElement(this.lineIndex);
+    // Un-marking never builds a row: a row that is not built in full carries no mark.
+    const line = on ? lines.lineElement(this.lineIndex) : lines.renderedLine(this.lineIndex);
     if (line) {
       line.part.toggle('active-line', on);
       if (on) line.setAttribute('aria-current', 'true');
       else line.removeAttribute('aria-current');
     }
-    if (this.wordIndex >= 0) lines.wordElement(this.lineIndex, this.wordIndex)?.part.toggle('active-word', on);
+    if (this.wordIndex >= 0 && line) lines.wordElement(this.lineIndex, this.wordIndex)?.part.toggle('active-word', on);
   }
 }

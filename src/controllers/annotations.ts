@@ -35,6 +35,8 @@ export class AnnotationController {
   data: AnnotationSet = emptyAnnotationSet();
   links: AnnotationLinks = emptyLinks();
   readonly open = new Set<string>();
+  /** Counts changes of the data, its links or the open set (what the rows show of annotations). */
+  version = 0;
   /** The data or its links changed. */
   readonly changed = new Emitter<void>();
   /** `annotations="URL"` or `.annotations`, whichever was set last. */
@@ -94,11 +96,18 @@ export class AnnotationController {
     return evidenceMarks(this.data, this.links, index);
   }
 
+  /** The lines (display indices) under which an open annotation's panel shows. */
+  openLines(index: CueIndex | null): number[] {
+    if (!index) return [];
+    return [...this.open].map((id) => index.indexOfId(this.links.cuesOf.get(id)?.[0] ?? '')).filter((i) => i >= 0);
+  }
+
   /** Opens or closes; returns the new state, or null when nothing changed. */
   toggle(id: string, open = !this.open.has(id)): boolean | null {
     if (!this.byId.has(id) || this.open.has(id) === open) return null;
     if (open) this.open.add(id);
     else this.open.delete(id);
+    this.version++;
     return open;
   }
 
@@ -123,6 +132,7 @@ export class AnnotationController {
     } else {
       this.links = emptyLinks();
     }
+    this.version++;
     this.host.requestUpdate();
     this.changed.emit();
     // Report once per (data, transcript): link problems wait for the transcript, validation problems do not.

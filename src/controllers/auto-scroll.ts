@@ -21,6 +21,7 @@ export class AutoScrollController implements ReactiveController {
   private scroller: HTMLElement | null = null;
   private target: HTMLElement | null = null;
   private directionFrame = 0;
+  private settleFrame = 0;
   private listeners: AbortController | null = null;
 
   constructor(
@@ -48,16 +49,20 @@ export class AutoScrollController implements ReactiveController {
 
   /** The scroll container exists from the first render on. */
   hostUpdated(): void {
-    if (!this.listeners) {
-      const scroller = this.findScroller();
-      if (scroller) this.bind(scroller);
-    }
+    this.ensureBound();
+  }
+
+  private ensureBound(): void {
+    if (this.listeners) return;
+    const scroller = this.findScroller();
+    if (scroller) this.bind(scroller);
   }
 
   hostDisconnected(): void {
     this.listeners?.abort();
     this.listeners = null;
     cancelAnimationFrame(this.directionFrame);
+    cancelAnimationFrame(this.settleFrame);
   }
 
   private bind(scroller: HTMLElement): void {
@@ -107,6 +112,7 @@ export class AutoScrollController implements ReactiveController {
   }
 
   private scrollTo(target: HTMLElement, force: boolean): void {
+    this.ensureBound(); // a target may come in the first render, before this controller's hostUpdated
     const scroller = this.scroller;
     if (!scroller || !target.isConnected) return;
     const view = scroller.getBoundingClientRect();
@@ -121,6 +127,22 @@ export class AutoScrollController implements ReactiveController {
     if (Math.abs(next - scroller.scrollTop) < 1) return;
     const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     scroller.scrollTo({ top: next, behavior: reduce ? 'instant' : 'smooth' });
+    // A long jump lands among rows whose heights were estimates until laid out (a windowed list):
+    // once there, place the target again.
+    if (Math.abs(next - scroller.scrollTop) > view.height * 2) {
+      if (reduce) this.settle(target, 3);
+      else scroller.addEventListener('scrollend', () => this.settle(target, 3), { once: true });
+    }
+  }
+
+  private settle(target: HTMLElement, tries: number): void {
+    cancelAnimationFrame(this.settleFrame);
+    this.settleFrame = requestAnimationFrame(() => {
+      this.settleFrame = 0;
+      if (!this.following || target !== this.target || tries <= 0) return;
+      this.scrollTo(target, false);
+      if (this.settleFrame === 0) this.settle(target, tries - 1);
+    });
   }
 
   private scheduleDirection(): void {

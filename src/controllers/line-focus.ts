@@ -48,7 +48,7 @@ export class LineFocus implements ReactiveController {
 
   /** Makes line `index` the tab stop, and focuses it when asked. */
   move(index: number, focus: boolean): void {
-    const old = this.lines.lineElement(this.index);
+    const old = this.lines.renderedLine(this.index);
     const next = this.lines.lineElement(index);
     if (!next) return;
     if (old && old !== next) old.setAttribute('tabindex', '-1');

@@ -27,8 +27,8 @@ export class SearchController implements ReactiveController {
   matches: SearchMatch[] = [];
   current = -1;
   private index: SearchIndex | null = null;
-  /** One entry per searchable text (a line's original, its translation): the line and its text nodes. */
-  private entries: { line: number; nodes: Text[] }[] = [];
+  /** One entry per searchable text (a line's original, its translation): its line and its place among the line's texts. */
+  private entries: { line: number; slot: number }[] = [];
   private ranges: Range[] = [];
   private currentRange: Range | null = null;
   private followingBefore: boolean | null = null;
@@ -41,6 +41,8 @@ export class SearchController implements ReactiveController {
     private readonly autoScroll: AutoScrollController,
   ) {
     host.addController(this);
+    // Only rows built in full have text nodes to highlight: a row built later gets its marks then.
+    lines.rowRendered.add((line) => this.paintLine(line));
   }
 
   hostDisconnected(): void {
@@ -111,29 +113,29 @@ export class SearchController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Folds the shown text of every line once (per render), keeping its text nodes to map matches back. */
+  /** Folds the shown text of every line once (per change of the list), from the model: no row is built for it. */
   private prepare(): void {
     this.entries = [];
-    const cues: { id: string; start: number; end: number; text: string }[] = [];
-    for (let i = 0; i < this.lines.length; i++) {
-      for (const text of this.lines.textElements(i)) {
-        const nodes: Text[] = [];
-        const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-        this.entries.push({ line: i, nodes });
-        cues.push({ id: String(cues.length), start: 0, end: 0, text: nodes.map((n) => n.data).join('') });
-      }
+    const texts: { id: string; start: number; end: number; text: string }[] = [];
+    for (let line = 0; line < this.lines.length; line++) {
+      this.lines.shownTexts(line).forEach((text, slot) => {
+        this.entries.push({ line, slot });
+        texts.push({ id: String(texts.length), start: 0, end: 0, text });
+      });
     }
-    this.index = prepareSearchIndex(cues);
+    this.index = prepareSearchIndex(texts);
   }
 
+  /** The range of a match in its row's text nodes, when the row is built in full. */
   private toRange(match: SearchMatch): Range | null {
-    const nodes = this.entries[match.cueIndex]?.nodes;
-    if (!nodes) return null;
+    const entry = this.entries[match.cueIndex];
+    const element = entry && this.lines.renderedLine(entry.line) ? this.lines.textElements(entry.line)[entry.slot] : undefined;
+    if (!element) return null;
     const range = document.createRange();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     let offset = 0;
     let started = false;
-    for (const node of nodes) {
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       const end = offset + node.data.length;
       if (!started && match.start < end) {
         range.setStart(node, match.start - offset);
@@ -150,16 +152,35 @@ export class SearchController implements ReactiveController {
 
   private paint(): void {
     this.clearHighlights();
-    const all = highlight(ALL);
-    this.ranges = [];
-    for (const m of this.matches) {
-      const r = this.toRange(m);
-      if (r) this.ranges.push(r);
+    this.matches.forEach((m, k) => this.mark(m, k));
+  }
+
+  /** Marks the matches of one line that was just built in full. */
+  private paintLine(line: number): void {
+    if (!this.active || !this.matches.length) return;
+    // Matches are in entry order and entries in line order: find the line's first match.
+    let lo = 0;
+    let hi = this.matches.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entries[this.matches[mid]!.cueIndex]!.line < line) lo = mid + 1;
+      else hi = mid;
     }
-    for (const r of this.ranges) all?.add(r);
-    const match = this.matches[this.current];
-    this.currentRange = match ? this.toRange(match) : null;
-    if (this.currentRange) highlight(CURRENT)?.add(this.currentRange);
+    for (let k = lo; k < this.matches.length && this.entries[this.matches[k]!.cueIndex]!.line === line; k++) this.mark(this.matches[k]!, k);
+    // Rows that went back to plain text leave ranges on removed nodes: drop those now and then.
+    if (this.ranges.length > 4000) this.ranges = this.ranges.filter((r) => r.startContainer.isConnected || (highlight(ALL)?.delete(r), false));
+  }
+
+  private mark(match: SearchMatch, k: number): void {
+    const range = this.toRange(match);
+    if (!range) return;
+    this.ranges.push(range);
+    highlight(ALL)?.add(range);
+    if (k === this.current) {
+      if (this.currentRange) highlight(CURRENT)?.delete(this.currentRange);
+      this.currentRange = range;
+      highlight(CURRENT)?.add(range);
+    }
   }
 
   private clearHighlights(): void {

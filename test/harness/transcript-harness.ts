@@ -18,10 +18,57 @@ export class TranscriptHarness {
     return [...this.root.querySelectorAll<HTMLElement>('[part~="line"]')];
   }
 
+  /** Line i, built in full (in a long transcript only the rows near the viewport are). */
   line(i: number): HTMLElement {
-    const line = this.lines()[i];
-    if (!line) throw new Error(`no line ${i} (there are ${this.lines().length})`);
+    const line = this.root.querySelector<HTMLElement>(`.line[data-i="${i}"]`);
+    if (!line) throw new Error(`no line ${i} built (${this.lines().length} lines built of ${this.rowCount()})`);
     return line;
+  }
+
+  /** Every row of the list, built in full or light (one per line). */
+  rows(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('ol.lines > li')];
+  }
+
+  rowCount(): number {
+    return this.root.querySelector('ol.lines')?.children.length ?? 0;
+  }
+
+  /** Rows built in full (with their line element, words and buttons). */
+  fullRowCount(): number {
+    return this.root.querySelectorAll('ol.lines > li:not(.light)').length;
+  }
+
+  /** Elements and text nodes under the element's shadow root. */
+  nodeCount(): number {
+    const walker = document.createTreeWalker(this.root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
+    let n = 0;
+    while (walker.nextNode()) n++;
+    return n;
+  }
+
+  /** The index (data-i) of the line with aria-current, or -1. */
+  activeLineIndex(): number {
+    return Number(this.activeLine()?.getAttribute('data-i') ?? -1);
+  }
+
+  /** The index (data-i) of the focused line, or -1. */
+  focusedLineIndex(): number {
+    const focused = this.root.activeElement as HTMLElement | null;
+    return focused?.classList.contains('line') ? Number(focused.getAttribute('data-i')) : -1;
+  }
+
+  /** Presses a key on the focused element of the list (as the keyboard would). */
+  press(key: string, init: KeyboardEventInit = {}): void {
+    const target = (this.root.activeElement as HTMLElement | null) ?? this.list();
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+  }
+
+  /** Whether an element is (at least partly) inside the scroller's visible box. */
+  inView(el: Element): boolean {
+    const view = this.scroller().getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return box.bottom > view.top && box.top < view.bottom && box.height > 0;
   }
 
   lineTexts(): string[] {
@@ -530,7 +577,10 @@ export class TranscriptHarness {
     const lines = this.lines();
     const mine = [...h].filter((r): r is Range => r instanceof Range && this.root.contains(r.startContainer));
     mine.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return mine.map((r) => lines.findIndex((l) => l.contains(r.startContainer)));
+    return mine.map((r) => {
+      const line = lines.find((l) => l.contains(r.startContainer));
+      return line ? Number(line.getAttribute('data-i')) : -1;
+    });
   }
 
   /** The downloads menu (a `<details>`) in the toolbar. */
