@@ -25,7 +25,7 @@ import { TranscriptController } from '../controllers/transcript.js';
 import { getLocale, initLocaleFromDocument } from '../localization.js';
 import { LineList, type LineListInput } from './line-list.js';
 import { renderCopyLink } from './line-row.js';
-import { renderGutter, renderLineless, renderMarkers, renderOpenPanels } from './annotation-view.js';
+import { annotationRowParts, renderLineless } from './annotation-view.js';
 import { renderProblems, renderViewerToolbar, renderBackToNow } from './transcript-chrome.js';
 import { claimMarkers } from './claim-markers.js';
 import './evidence-map.js';
@@ -274,16 +274,13 @@ export class AnnotatedTranscript extends LitElement {
   /** What the line list shows (read after each render; rows are rebuilt or refreshed only when this changed). */
   private rows(): LineListInput {
     const annotations = this.annotationState;
-    const annotated = annotations.data.annotations.length > 0;
     return {
       cues: this.cues,
       rowsKey: `${annotations.version}|${getLocale()}`,
       pinned: annotations.openLines(this.shownTranscript.index),
-      gutter: annotated ? (cue) => renderGutter(cue, annotations) : undefined,
-      actions: (cue) => html`${annotated ? renderMarkers(cue, annotations, this.navigation) : nothing}${renderCopyLink(cue, this.announcer)}`,
-      below: annotated ? (cue) => renderOpenPanels(cue, annotations, this.navigation) : undefined,
       view: this.translations.current ? this.translations.view : 'original',
       translations: this.translations.rows,
+      ...annotationRowParts(annotations, this.navigation, (cue) => renderCopyLink(cue, this.announcer)),
     };
   }
 

@@ -4,6 +4,7 @@ import { parseBody, type Annotation } from '../model/annotations/index.js';
 import type { Cue } from '../model/types.js';
 import { formatTimestamp } from '../model/time.js';
 import type { AnnotationController } from '../controllers/annotations.js';
+import type { RowOptions } from './line-row.js';
 import { RELATION_ICON, relationLabel } from './labels.js';
 
 export interface AnnotationActions {
@@ -11,6 +12,16 @@ export interface AnnotationActions {
   showClaim(claimId: string): void;
   copyClaimLink(claimId: string): void;
   playPassage(id: string): void;
+}
+
+/** What annotations add to each row (span bars, toggles, open panels), beside the row's own buttons. */
+export function annotationRowParts(annotations: AnnotationController, actions: AnnotationActions, ownButtons: (cue: Cue) => unknown): Pick<RowOptions, 'gutter' | 'actions' | 'below'> {
+  if (!annotations.data.annotations.length) return { actions: ownButtons };
+  return {
+    gutter: (cue) => renderGutter(cue, annotations),
+    actions: (cue) => html`${renderMarkers(cue, annotations, actions)}${ownButtons(cue)}`,
+    below: (cue) => renderOpenPanels(cue, annotations, actions),
+  };
 }
 
 /** DOM id of an annotation's panel (same shadow root as its toggle, for aria-controls). */
