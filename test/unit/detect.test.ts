@@ -99,11 +99,11 @@ describe('detectFormat never throws', () => {
     expect(detectFormat(undefined as unknown as string)).toBeNull();
   });
 
+  // No wall-clock assertion (no timed unit test): the default test timeout is the hang guard.
   it('stays fast on large pathological input', () => {
     const big = `${'<a '.repeat(100_000)}${'1'.repeat(100_000)}\n${'9'.repeat(100_000)}`;
-    const t0 = performance.now();
-    detectFormat(big);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(detectFormat(big)).toBeNull();
+    expect(detectFormat(`${' '.repeat(200_000)}x\n${'1'.repeat(200_000)}\n00:00:01,000 -->`)).toBe('srt');
   });
 });
 

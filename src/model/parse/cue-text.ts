@@ -6,7 +6,7 @@
  * as implemented by Chromium): unknown tags are dropped and their text kept, end tags that do not
  * match the current element are ignored, `<rt>` only counts inside `<ruby>`, and inline
  * timestamps `<00:00:01.234>` are markers. Entities follow the HTML named character reference
- * rules for a common subset (`NAMED` below) plus numeric references.
+ * rules for a common subset (entities.ts) plus numeric references.
  * media-captions' `tokenizeVTTCue` is not used: it mis-nests after unknown end tags and
  * timestamps, keeps `<rt>` outside ruby and decodes only eight entities (measured against wpt).
  *
@@ -14,114 +14,10 @@
  * sanitised class names and validated language tags.
  */
 import type { CueNode, Word } from '../types.js';
+import { decodeEntities } from './entities.js';
+import { collectTimestamp, isDigit } from './timestamp.js';
 
-// ---------------------------------------------------------------------------------------------
-// Timestamps ("collect a WebVTT timestamp", shared with the file parser)
-
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-
-/**
- * Reads a WebVTT timestamp at `pos`: `[h+:]mm:ss.ttt` with exactly two-digit minutes and seconds
- * (≤ 59) and three-digit fractions; hours have any number of digits. Returns the time in seconds
- * and the position after it, or null.
- */
-export function collectTimestamp(s: string, pos: number): { time: number; end: number } | null {
-  let p = pos;
-  const digits = (): string => {
-    const from = p;
-    while (isDigit(s[p])) p++;
-    return s.slice(from, p);
-  };
-  const d1 = digits();
-  if (!d1) return null;
-  let hoursMode = d1.length !== 2 || Number(d1) > 59;
-  if (s[p] !== ':') return null;
-  p++;
-  const d2 = digits();
-  if (d2.length !== 2) return null;
-  let h = 0;
-  let m: number;
-  let sec: number;
-  if (hoursMode || s[p] === ':') {
-    if (s[p] !== ':') return null;
-    p++;
-    const d3 = digits();
-    if (d3.length !== 2) return null;
-    h = Number(d1);
-    m = Number(d2);
-    sec = Number(d3);
-    hoursMode = true;
-  } else {
-    m = Number(d1);
-    sec = Number(d2);
-  }
-  if (s[p] !== '.') return null;
-  p++;
-  const frac = digits();
-  if (frac.length !== 3 || m > 59 || sec > 59) return null;
-  // Whole milliseconds first, so 00:02.345 is exactly 2.345 (not 2.3449999999999998).
-  const time = ((h * 3600 + m * 60 + sec) * 1000 + Number(frac)) / 1000;
-  return Number.isFinite(time) ? { time, end: p } : null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Character references
-
-/** Latin-1 names for U+00A0..U+00FF, in code point order (HTML legacy: usable without ";"). */
-const LATIN1 =
-  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn ' +
-  'sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave ' +
-  'Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ' +
-  'ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN ' +
-  'szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute ' +
-  'icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml ' +
-  'yacute thorn yuml';
-/** Common names that need the ";" (name:code point, hex). Rare HTML names are left as text. */
-const WITH_SEMICOLON =
-  'apos:27 lrm:200e rlm:200f zwnj:200c zwj:200d ensp:2002 emsp:2003 thinsp:2009 ndash:2013 ' +
-  'mdash:2014 lsquo:2018 rsquo:2019 sbquo:201a ldquo:201c rdquo:201d bdquo:201e dagger:2020 ' +
-  'Dagger:2021 bull:2022 hellip:2026 permil:2030 prime:2032 Prime:2033 lsaquo:2039 rsaquo:203a ' +
-  'oline:203e frasl:2044 euro:20ac trade:2122 larr:2190 uarr:2191 rarr:2192 darr:2193 harr:2194 ' +
-  'minus:2212 notin:2209 OElig:152 oelig:153 Scaron:160 scaron:161 Yuml:178 fnof:192 circ:2c6 ' +
-  'tilde:2dc infin:221e ne:2260 le:2264 ge:2265 asymp:2248 check:2713 star:2606 hearts:2665 ' +
-  'sung:266a';
-const NAMED = new Map<string, string>();
-const LEGACY = new Set<string>();
-LATIN1.split(' ').forEach((name, i) => {
-  NAMED.set(name, String.fromCharCode(0xa0 + i));
-  LEGACY.add(name);
-});
-for (const [name, ch] of [['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['AMP', '&'], ['LT', '<'], ['GT', '>'], ['QUOT', '"'], ['COPY', '©'], ['REG', '®']] as const) {
-  NAMED.set(name, ch);
-  LEGACY.add(name);
-}
-for (const pair of WITH_SEMICOLON.split(' ')) {
-  const [name = '', hex = ''] = pair.split(':');
-  NAMED.set(name, String.fromCodePoint(parseInt(hex, 16)));
-}
-
-const ENTITY_RE = /&(?:#[xX]([0-9A-Fa-f]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]*)(;?))/g;
-
-/** Decodes HTML character references (numeric, and the named subset above) in one pass. */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY_RE, (whole, hex?: string, dec?: string, name?: string, semi?: string) => {
-    if (hex !== undefined || dec !== undefined) {
-      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-      const bad = !Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff);
-      return bad ? '\uFFFD' : String.fromCodePoint(code);
-    }
-    if (name === undefined) return whole;
-    const full = NAMED.get(name);
-    if (full !== undefined && (semi || LEGACY.has(name))) return full;
-    // HTML: the longest legacy name that is a prefix matches without ";" ("&notit;" → "¬it;").
-    for (let len = name.length - 1; len >= 2; len--) {
-      const prefix = name.slice(0, len);
-      if (LEGACY.has(prefix)) return (NAMED.get(prefix) ?? '') + whole.slice(len + 1);
-    }
-    return whole;
-  });
-}
+export { collectTimestamp, decodeEntities };
 
 // ---------------------------------------------------------------------------------------------
 // Tokenizer (WebVTT cue text tokenizer states: data, tag, start tag, class, annotation, end tag,
@@ -353,6 +249,31 @@ function timedWords(nodes: RawNode[], start: number, end: number): Word[] | unde
   return seenTs && words.length ? words : undefined;
 }
 
+/**
+ * Removes ASS/SSA style overrides `{\\…}` (as `/\{\\[^}\n]*\}/g` would) in one pass. The regex
+ * rescans to the end of the line from every "{\\" that is never closed, which made 80 KB of
+ * repeated "{\\" take seconds; here the next "}" or line end is found once and reused.
+ */
+export function stripOverrides(s: string): string {
+  let at = s.indexOf('{\\');
+  if (at < 0) return s;
+  let out = '';
+  let from = 0;
+  let stop = -1; // the first "}" or "\n" at or after at + 2 (s.length when none)
+  while (at >= 0) {
+    if (stop < at + 2) {
+      stop = at + 2;
+      while (stop < s.length && s[stop] !== '}' && s[stop] !== '\n') stop++;
+    }
+    if (s[stop] === '}') {
+      out += s.slice(from, at);
+      from = stop + 1;
+      at = s.indexOf('{\\', from);
+    } else at = s.indexOf('{\\', at + 1);
+  }
+  return out + s.slice(from);
+}
+
 /** What one cue's text yields. */
 export interface CueText {
   text: string;
@@ -376,7 +297,7 @@ export interface CueTextOptions {
  * - `words`: only when the cue has inline timestamps.
  */
 export function parseCueText(raw: string, start: number, end: number, options: CueTextOptions = {}): CueText {
-  const source = options.srt ? raw.replace(/\{\\[^}\n]*\}/g, '') : raw;
+  const source = options.srt ? stripOverrides(raw) : raw;
   const tree = buildTree(tokenize(source, !!options.srt));
   const result: CueText = { text: normaliseText(textContent(tree)) };
   const voice = firstVoice(tree);

@@ -13,6 +13,7 @@
  *     → json/podcast-json (the parser reports bad-json); HTML with <p>/<time>/<cite> → hyperaudio-html.
  */
 import type { TranscriptFormat } from '../types.js';
+import { parseJson } from '../untrusted.js';
 
 const VTT_SIGNATURE = /^WEBVTT(?:[ \t\r\n]|$)/;
 // A sequence-number line, then a timing line with comma milliseconds.
@@ -28,12 +29,10 @@ type JsonShape = 'json' | 'podcast-json' | 'unknown' | 'invalid';
 
 /** Shape of JSON text: `segments` array → podcast-json; `cues` or a bare array → json. */
 function jsonShape(text: string): JsonShape {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return 'invalid';
-  }
+  // parseJson, not JSON.parse: it refuses hostile nesting, which engines parse in superlinear time.
+  const parsed = parseJson(text);
+  if (!parsed.ok) return 'invalid';
+  const data = parsed.value;
   if (Array.isArray(data)) return 'json';
   if (data === null || typeof data !== 'object') return 'unknown';
   const obj = data as Record<string, unknown>;

@@ -11,134 +11,12 @@
  * `<script>`/`<style>`/`<title>`/`<textarea>`/`<template>` content. Only text comes out.
  * Never throws.
  */
-import type { Cue, ParseResult, Problem, Word } from '../types.js';
+import type { Cue, ParseResult, Word } from '../types.js';
 import { parseTimeString } from '../time.js';
+import { ProblemList } from '../untrusted.js';
+import { tokenizeHTML } from './html-tokenizer.js';
 
-type Attrs = Map<string, string>;
-type Token =
-  | { type: 'start'; name: string; attrs: Attrs; selfClosing: boolean; line: number }
-  | { type: 'end'; name: string; line: number }
-  | { type: 'text'; text: string; line: number };
-
-const NAMED = new Map<string, string>(Object.entries({
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', sbquo: '‚', bdquo: '„',
-  copy: '©', reg: '®', trade: '™', shy: '\u00ad', middot: '·', bull: '•', deg: '°', times: '×', euro: '€',
-}));
-
-/** Decodes named (common ones, `;` required) and numeric character references. */
-export function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(?:#(\d{1,8});?|#[xX]([0-9a-fA-F]{1,7});?|([A-Za-z][A-Za-z0-9]{1,31});)/g, (m, dec?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return NAMED.get(name) ?? m;
-    const cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '', 16);
-    const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
-    return valid ? String.fromCodePoint(cp) : '\ufffd';
-  });
-}
-
-const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea', 'template']);
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
-const isAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-
-/** Reads the attributes of a start tag from `pos` (just after its name) to its `>`. */
-function readAttrs(src: string, pos: number): { attrs: Attrs; selfClosing: boolean; end: number } {
-  const attrs: Attrs = new Map();
-  const n = src.length;
-  let i = pos;
-  let selfClosing = false;
-  while (i < n) {
-    const c = src.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
-    if (c === 62 /* > */) return { attrs, selfClosing, end: i + 1 };
-    if (c === 47 /* / */) { selfClosing = src.charCodeAt(i + 1) === 62; i++; continue; }
-    selfClosing = false;
-    let j = i + 1; // a name is at least one char (even "=")
-    while (j < n && !isSpace(src.charCodeAt(j)) && !'/>='.includes(src.charAt(j))) j++;
-    const name = src.slice(i, j).toLowerCase();
-    let k = j;
-    while (k < n && isSpace(src.charCodeAt(k))) k++;
-    let value = '';
-    if (src.charAt(k) === '=') {
-      k++;
-      while (k < n && isSpace(src.charCodeAt(k))) k++;
-      const q = src.charAt(k);
-      if (q === '"' || q === "'") {
-        const close = src.indexOf(q, k + 1);
-        value = src.slice(k + 1, close < 0 ? n : close);
-        k = close < 0 ? n : close + 1;
-      } else {
-        const v0 = k;
-        while (k < n && !isSpace(src.charCodeAt(k)) && src.charCodeAt(k) !== 62) k++;
-        value = src.slice(v0, k);
-      }
-      j = k;
-    }
-    if (!attrs.has(name)) attrs.set(name, decodeEntities(value)); // the first one wins, as in HTML
-    i = j;
-  }
-  return { attrs, selfClosing, end: n };
-}
-
-/** Tokenizes `src`, calling `emit` for each start tag, end tag and (decoded) text run. */
-export function tokenizeHTML(src: string, emit: (t: Token) => void): void {
-  const n = src.length;
-  let i = 0;
-  let textStart = 0;
-  let line = 1;
-  let scanned = 0;
-  const lineAt = (pos: number): number => {
-    for (; scanned < pos; scanned++) if (src.charCodeAt(scanned) === 10) line++;
-    return line;
-  };
-  const flush = (end: number): void => {
-    if (end > textStart) emit({ type: 'text', text: decodeEntities(src.slice(textStart, end)), line: lineAt(textStart) });
-  };
-  const skipTo = (needle: string, from: number): number => {
-    const at = src.indexOf(needle, from);
-    return at < 0 ? n : at + needle.length;
-  };
-  while (i < n) {
-    const lt = src.indexOf('<', i);
-    if (lt < 0) break;
-    const c = src.charCodeAt(lt + 1);
-    if (src.startsWith('<!--', lt)) {
-      flush(lt);
-      i = textStart = skipTo('-->', lt + 4);
-    } else if (c === 33 /* ! */ || c === 63 /* ? */) {
-      flush(lt);
-      i = textStart = skipTo('>', lt + 2);
-    } else if (c === 47 /* / */ && isAlpha(src.charCodeAt(lt + 2))) {
-      flush(lt);
-      let j = lt + 2;
-      while (j < n && !isSpace(src.charCodeAt(j)) && src.charAt(j) !== '>' && src.charAt(j) !== '/') j++;
-      emit({ type: 'end', name: src.slice(lt + 2, j).toLowerCase(), line: lineAt(lt) });
-      i = textStart = skipTo('>', j);
-    } else if (isAlpha(c)) {
-      flush(lt);
-      let j = lt + 1;
-      while (j < n && !isSpace(src.charCodeAt(j)) && src.charAt(j) !== '>' && src.charAt(j) !== '/') j++;
-      const name = src.slice(lt + 1, j).toLowerCase();
-      const tag = readAttrs(src, j);
-      i = textStart = tag.end;
-      if (RAW_TEXT.has(name) && !tag.selfClosing) {
-        // Skip everything up to the matching close tag (case-insensitive).
-        let k = i;
-        for (;;) {
-          k = src.indexOf('</', k);
-          if (k < 0 || src.slice(k + 2, k + 2 + name.length).toLowerCase() === name) break;
-          k += 2;
-        }
-        i = textStart = k < 0 ? n : skipTo('>', k);
-        continue;
-      }
-      emit({ type: 'start', name, attrs: tag.attrs, selfClosing: tag.selfClosing, line: lineAt(lt) });
-    } else {
-      i = lt + 1; // a lone "<" is text
-    }
-  }
-  flush(n);
-}
+export { decodeEntities, tokenizeHTML } from './html-tokenizer.js';
 
 const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input', 'meta', 'link', 'source', 'track', 'area', 'base', 'col', 'embed', 'param']);
 const BLOCK = new Set(['p', 'section', 'article', 'div', 'li', 'ul', 'ol', 'blockquote', 'figure', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'main', 'br']);
@@ -166,9 +44,51 @@ interface RawWord { m: number; d: number | undefined; text: string; end: number 
 interface Line { words: RawWord[]; speaker: string | undefined; prefix: string; blockTime?: { m: number; d: number | undefined } }
 interface Open { name: string; word?: { raw: string; w: RawWord }; label?: { raw: string } }
 
+/**
+ * The open elements, with how many of each name are open and where the (only) word element
+ * is, so that an end tag matching nothing and a new word cost O(1) instead of a walk down a
+ * stack up to MAX_DEPTH deep (1 MB of "</x>" under 600 divs took 1.4 s).
+ */
+class OpenElements {
+  private readonly stack: Open[] = [];
+  private readonly counts = new Map<string, number>();
+  private wordAt = -1;
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  push(open: Open): void {
+    if (open.word) this.wordAt = this.stack.length;
+    this.stack.push(open);
+    this.counts.set(open.name, (this.counts.get(open.name) ?? 0) + 1);
+  }
+
+  /** Closes the innermost open `name` and everything opened after it; returns them. */
+  close(name: string): Open[] {
+    if (!this.counts.get(name)) return [];
+    let k = this.stack.length - 1;
+    while (k >= 0 && (this.stack[k] as Open).name !== name) k--;
+    return this.closeFrom(k);
+  }
+
+  /** Closes the open word element and everything opened after it. */
+  closeWord(): void {
+    this.closeFrom(this.wordAt);
+  }
+
+  private closeFrom(k: number): Open[] {
+    if (k < 0) return [];
+    const closed = this.stack.splice(k);
+    for (const o of closed) this.counts.set(o.name, (this.counts.get(o.name) ?? 1) - 1);
+    if (this.wordAt >= k) this.wordAt = -1;
+    return closed;
+  }
+}
+
 /** Hyperaudio mode. Returns null when the file has no timed element at all. */
-function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
-  const stack: Open[] = [];
+function readHyperaudio(src: string, problems: ProblemList): Cue[] | null {
+  const stack = new OpenElements();
   const lines: Line[] = [];
   const all: RawWord[] = [];
   let cur: Line = { words: [], speaker: undefined, prefix: '' };
@@ -241,9 +161,7 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
       return;
     }
     if (t.type === 'end') {
-      let k = stack.length - 1;
-      while (k >= 0 && (stack[k] as Open).name !== t.name) k--;
-      for (const open of k >= 0 ? stack.splice(k) : []) {
+      for (const open of stack.close(t.name)) {
         if (open.word && word === open.word) endWord();
         endLabel(open.label);
       }
@@ -266,18 +184,17 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
       const rawD = attrs.get('data-d');
       const d = msValue(rawD);
       if (ms === undefined) {
-        problems.push({ kind: 'parse', code: 'bad-timestamp', line: t.line, detail: clip(`data-m="${m}"`) });
+        problems.add({ kind: 'parse', code: 'bad-timestamp', line: t.line, detail: clip(`data-m="${m}"`) });
       } else {
         sawTimed = true;
         if (rawD !== undefined && rawD.trim() !== '' && d === undefined) {
-          problems.push({ kind: 'parse', code: 'bad-timestamp', line: t.line, detail: clip(`data-d="${rawD}"`) });
+          problems.add({ kind: 'parse', code: 'bad-timestamp', line: t.line, detail: clip(`data-d="${rawD}"`) });
         }
         if (BLOCK.has(name)) cur.blockTime = { m: ms, d };
         else {
           // A timed element inside an unclosed one ends it and closes it (sloppy `<span>…</a>`
           // markup): at most one word element is ever on the stack. An unclosed label ends too.
-          const at = stack.findIndex((o) => o.word !== undefined);
-          if (at >= 0) stack.splice(at);
+          stack.closeWord();
           endWord();
           endLabel(label);
           word = open.word = { raw: '', w: { m: ms, d, text: '', end: 0 } };
@@ -286,7 +203,7 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
     }
     // Beyond MAX_DEPTH only words and labels are pushed (their own count stays bounded:
     // a new word closes the previous one, labels do not nest).
-    if (!VOID.has(name) && !t.selfClosing && (stack.length < MAX_DEPTH || open.word || open.label)) stack.push(open);
+    if (!VOID.has(name) && !t.selfClosing && (stack.depth < MAX_DEPTH || open.word || open.label)) stack.push(open);
     else {
       if (open.word) endWord();
       endLabel(open.label);
@@ -312,7 +229,7 @@ function readHyperaudio(src: string, problems: Problem[]): Cue[] | null {
 }
 
 /** Podcast-namespace HTML: `<cite>Name:</cite> <time>m:ss</time> <p>text</p>`, repeated. */
-function readPodcastHTML(src: string, problems: Problem[]): Cue[] {
+function readPodcastHTML(src: string, problems: ProblemList): Cue[] {
   const cues: Cue[] = [];
   let speaker: string | undefined;
   let pending: number | undefined;
@@ -333,7 +250,7 @@ function readPodcastHTML(src: string, problems: Problem[]): Cue[] {
     else if (t.name === 'time') {
       const [attr = '', text = ''] = buf.split('\u0000');
       const time = parseTimeString(text) ?? parseTimeString(attr);
-      if (time === null) problems.push({ kind: 'parse', code: 'bad-timestamp', line: t.line, detail: clip(text.trim()) });
+      if (time === null) problems.add({ kind: 'parse', code: 'bad-timestamp', line: t.line, detail: clip(text.trim()) });
       pending = time ?? undefined;
     } else {
       const text = buf.split('\n').map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
@@ -357,14 +274,15 @@ function readPodcastHTML(src: string, problems: Problem[]): Cue[] {
 }
 
 export function parseHyperaudioHTML(text: string): ParseResult {
-  const problems: Problem[] = [];
+  // Capped: past MAX_PROBLEMS one summary stands for the rest (a page of 100k bad data-m).
+  const problems = new ProblemList({ kind: 'parse', code: 'bad-timestamp' });
   let cues: Cue[] = [];
   try {
     const src = String(text);
     cues = readHyperaudio(src, problems) ?? readPodcastHTML(src, problems);
   } catch {
-    problems.push({ kind: 'format', code: 'unknown-format' }); // defensive only
+    problems.add({ kind: 'format', code: 'unknown-format' }); // defensive only
   }
-  if (cues.length === 0) problems.push({ kind: 'format', code: 'no-cues' });
-  return { transcript: { version: 1, cues }, problems, format: 'hyperaudio-html' };
+  if (cues.length === 0) problems.add({ kind: 'format', code: 'no-cues' });
+  return { transcript: { version: 1, cues }, problems: problems.finish(), format: 'hyperaudio-html' };
 }

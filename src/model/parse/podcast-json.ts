@@ -12,7 +12,7 @@
  */
 import type { Cue, ParseResult, Problem, Word } from '../types.js';
 import { parseTimeString } from '../time.js';
-import { describeTerse, isArray, isRecord, isSeconds, parseJson, truncate } from '../untrusted.js';
+import { ProblemList, describeTerse, isArray, isRecord, isSeconds, parseJson, truncate } from '../untrusted.js';
 
 const PAUSE = 1; // seconds; a longer gap between words starts a new line
 const MAX_WORDS_PER_LINE = 60;
@@ -40,17 +40,17 @@ function toTime(v: unknown): number | undefined {
   return undefined;
 }
 
-function readSegments(raw: readonly unknown[], problems: Problem[]): Segment[] {
+function readSegments(raw: readonly unknown[], problems: ProblemList): Segment[] {
   const out: Segment[] = [];
   raw.forEach((s, i) => {
     const path = `$.segments[${i}]`;
     if (!isRecord(s)) {
-      problems.push({ kind: 'parse', code: 'bad-field', path, detail: describeTerse(s) });
+      problems.add({ kind: 'parse', code: 'bad-field', path, detail: describeTerse(s) });
       return;
     }
     const seg = s as Record<string, unknown>;
     const bad = (key: string, detail: string): void => {
-      problems.push({ kind: 'parse', code: 'bad-field', path: `${path}.${key}`, detail });
+      problems.add({ kind: 'parse', code: 'bad-field', path: `${path}.${key}`, detail });
     };
     const start = toTime(seg['startTime']);
     if (start === undefined) return bad('startTime', describeTerse(seg['startTime']));
@@ -129,7 +129,8 @@ export function parsePodcastJSON(text: string): ParseResult {
     if (!isArray(raw)) {
       return fail({ kind: 'format', code: 'bad-field', path: '$.segments', detail: describeTerse(raw) });
     }
-    const problems: Problem[] = [];
+    // Capped: past MAX_PROBLEMS one summary stands for the rest (a file of 100k bad segments).
+    const problems = new ProblemList({ kind: 'parse', code: 'bad-field', path: '$.segments' });
     const segments = readSegments(raw as unknown[], problems);
     // Word level when most segments hold a single token.
     const single = segments.filter((s) => !/\s/.test(s.body)).length;
@@ -141,8 +142,8 @@ export function parsePodcastJSON(text: string): ParseResult {
           if (s.speaker !== undefined) cue.speaker = s.speaker;
           return cue;
         });
-    if (cues.length === 0) problems.push({ kind: 'format', code: 'no-cues' });
-    return { transcript: { version: 1, cues }, problems, format: 'podcast-json' };
+    if (cues.length === 0) problems.add({ kind: 'format', code: 'no-cues' });
+    return { transcript: { version: 1, cues }, problems: problems.finish(), format: 'podcast-json' };
   } catch {
     // Defensive only: JSON.parse output holds no getters or proxies.
     return fail({ kind: 'format', code: 'unknown-format' });

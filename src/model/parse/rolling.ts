@@ -23,14 +23,32 @@ const lineList = (text: string): string[] =>
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
 
-/** Number of leading lines of `lines` that repeat the last lines of `prev` (largest overlap). */
-function overlap(prev: string[], lines: string[]): number {
-  for (let k = Math.min(prev.length, lines.length); k > 0; k--) {
-    let same = true;
-    for (let j = 0; j < k && same; j++) same = lines[j] === prev[prev.length - k + j];
-    if (same) return k;
+/**
+ * Number of leading lines of `next` that repeat the last lines of `prev` (largest overlap), on
+ * lines interned as integers: the prefix function (KMP) of `next`, a separator, then `prev`,
+ * read at its end. O(|prev| + |next|); trying every length was quadratic in a cue's lines.
+ */
+function overlap(prev: readonly number[], next: readonly number[]): number {
+  if (!prev.length || !next.length) return 0;
+  const seq = [...next, -1, ...prev];
+  const pi = new Int32Array(seq.length);
+  for (let i = 1; i < seq.length; i++) {
+    let k = pi[i - 1] as number;
+    while (k > 0 && seq[i] !== seq[k]) k = pi[k - 1] as number;
+    if (seq[i] === seq[k]) k++;
+    pi[i] = k;
   }
-  return 0;
+  return pi[seq.length - 1] as number;
+}
+
+/** Equal lines, equal numbers: one hash per line, then O(1) comparisons. */
+function lineKeyer(): (l: string) => number {
+  const ids = new Map<string, number>();
+  return (l) => {
+    let k = ids.get(l);
+    if (k === undefined) ids.set(l, (k = ids.size));
+    return k;
+  };
 }
 
 /**
@@ -62,11 +80,13 @@ const wordCount = (lines: string[]): number => lines.reduce((n, l) => n + l.spli
 /** Collapses rolling captions (see the module comment). Does not check `isRollingCaptions`. */
 export function collapseRollingCaptions(cues: Cue[]): Cue[] {
   const out: Cue[] = [];
-  let prev: string[] = [];
+  const key = lineKeyer();
+  let prev: number[] = [];
   for (const cue of cues) {
     const lines = lineList(cue.text);
-    const k = overlap(prev, lines);
-    prev = lines;
+    const keys = lines.map(key);
+    const k = overlap(prev, keys);
+    prev = keys;
     const fresh = lines.slice(k);
     const last = out[out.length - 1];
     if (!fresh.length) continue; // a snapshot or any cue that only repeats what was shown

@@ -14,13 +14,31 @@
  * `<i> <b> <u>` become nodes, `<font …>` and other tags are dropped keeping their text, `{\an8}`
  * style overrides are removed, and a "<" that opens no tag stays text.
  */
-import type { ParseResult, Problem } from '../types.js';
-import { problem, readLineFile } from './line-file.js';
-import { type CueDraft, applySpeakers, assembleCues } from './webvtt.js';
+import type { ParseResult } from '../types.js';
+import type { ProblemList } from '../untrusted.js';
+import { type CueDraft, type LineFileContent, assembleCues, problem, readLineFile } from './line-file.js';
+import { applySpeakers } from './speakers.js';
 
 const SRT_TIME_RE = /^(?:(\d+):)?(\d+):(\d+)(?:[,.](\d{3}))?$/;
-/** A line that is meant as a timing line: "-->" preceded only by timestamp-like characters. */
-const TIMING_LIKE_RE = /^\s*-?[\d:.,]*\s*-->/;
+const SPACE_RE = /\s/;
+const TIME_CHAR_RE = /[\d:.,]/;
+
+/**
+ * A line that is meant as a timing line: "-->" preceded only by timestamp-like characters
+ * (what `/^\s*-?[\d:.,]*\s*-->/` says). Scanned by hand: that regex backtracks quadratically on
+ * a long line of spaces (60 KB took 5.5 s). Only the first "-->" can qualify, since every
+ * later one has a ">" before it.
+ */
+export function isTimingLike(line: string): boolean {
+  const arrow = line.indexOf('-->');
+  if (arrow < 0) return false;
+  let p = 0;
+  while (p < arrow && SPACE_RE.test(line[p] as string)) p++;
+  if (p < arrow && line[p] === '-') p++;
+  while (p < arrow && TIME_CHAR_RE.test(line[p] as string)) p++;
+  while (p < arrow && SPACE_RE.test(line[p] as string)) p++;
+  return p === arrow;
+}
 
 function srtTime(s: string): number | null {
   const m = SRT_TIME_RE.exec(s);
@@ -45,8 +63,7 @@ export async function parseSRT(text: string): Promise<ParseResult> {
   return readLineFile(text, 'srt', readSRT);
 }
 
-function readSRT(lines: string[]): ParseResult {
-  const problems: Problem[] = [];
+function readSRT(lines: string[], problems: ProblemList): LineFileContent {
   const drafts: CueDraft[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -61,16 +78,15 @@ function readSRT(lines: string[]): ParseResult {
   }
   const cues = assembleCues(drafts, problems, true);
   applySpeakers(cues);
-  if (!cues.length) problems.push(problem('format', 'no-cues'));
-  return { transcript: { version: 1, cues }, problems, format: 'srt' };
+  return { cues };
 }
 
 const isNumber = (s: string | undefined): boolean => s !== undefined && /^\d+$/.test(s.trim());
 
 /** Reads the cues of the block lines [from, to); a block may hold several cues. */
-function readBlock(lines: string[], from: number, to: number, drafts: CueDraft[], problems: Problem[]): void {
+function readBlock(lines: string[], from: number, to: number, drafts: CueDraft[], problems: ProblemList): void {
   const timings: number[] = [];
-  for (let j = from; j < to; j++) if (TIMING_LIKE_RE.test(lines[j] ?? '')) timings.push(j);
+  for (let j = from; j < to; j++) if (isTimingLike(lines[j] ?? '')) timings.push(j);
   // Where each cue begins: its sequence number when one sits right above the timing line.
   const starts = timings.map((t, k) => {
     const floor = k === 0 ? from : (timings[k - 1] as number) + 1;
@@ -79,19 +95,19 @@ function readBlock(lines: string[], from: number, to: number, drafts: CueDraft[]
   const firstStart = starts[0] ?? to;
   if (firstStart > from) {
     // Text with no timing line before it (e.g. "2" / "text" with the timing line missing).
-    problems.push(problem('parse', 'missing-timing', from + 1, lines.slice(from, firstStart).join(' ').trim()));
+    problems.add(problem('parse', 'missing-timing', from + 1, lines.slice(from, firstStart).join(' ').trim()));
   }
   timings.forEach((t, k) => {
     const line = lines[t] ?? '';
     const textEnd = starts[k + 1] ?? to;
     const parsed = srtTimings(line);
     if ('bad' in parsed) {
-      problems.push(problem('parse', 'bad-timestamp', t + 1, parsed.bad));
+      problems.add(problem('parse', 'bad-timestamp', t + 1, parsed.bad));
       return;
     }
     let { start, end } = parsed;
     if (end < start) {
-      problems.push(problem('parse', 'bad-range', t + 1, line.trim()));
+      problems.add(problem('parse', 'bad-range', t + 1, line.trim()));
       end = start;
     }
     const start0 = starts[k] as number;

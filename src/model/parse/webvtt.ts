@@ -13,115 +13,16 @@
  * Leniencies, each reported as a problem: a file without the "WEBVTT" signature is still read;
  * a cue whose end is before its start is kept with end = start (`bad-range`). Cues that are
  * dropped: bad timings (`bad-timestamp`), text blocks without a timing line (`missing-timing`).
+ * Problems are capped (see `lineProblems`). Then rolling captions are collapsed (rolling.ts) and
+ * speakers read from `Name:` labels (speakers.ts).
  */
-import type { Cue, ParseResult, Problem } from '../types.js';
-import { collectTimestamp, normaliseText, parseCueText, sanitiseLang } from './cue-text.js';
+import type { ParseResult } from '../types.js';
+import type { ProblemList } from '../untrusted.js';
+import { sanitiseLang } from './cue-text.js';
+import { collectTimestamp } from './timestamp.js';
 import { collapseRollingCaptions, isRollingCaptions } from './rolling.js';
-import { problem, readLineFile } from './line-file.js';
-
-/** A cue as found in the file, before its text is parsed. */
-export interface CueDraft {
-  /** The file's identifier (VTT id or SRT sequence number), if any. */
-  id?: string;
-  start: number;
-  end: number;
-  /** Raw cue text, lines joined with "\n". */
-  raw: string;
-  /** 1-based line of the timing line. */
-  line: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Speaker labels
-
-/**
- * A leading speaker label: 1–4 words, the first a capitalised word or an abbreviation ("Dr."),
- * the others capitalised words or numbers ("Speaker 2"), then ":" and the text. Sentence
- * punctuation before the colon does not match. Conservative on purpose: a label is only taken
- * when the same label starts at least two cues of the file (so "Note: …" once stays text), and
- * a few words that usually introduce text rather than a person are never labels.
- */
-const WORD = String.raw`(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}[\p{L}\p{M}'’-]*)`;
-const LABEL_RE = new RegExp(String.raw`^(${WORD}(?: (?:${WORD}|\p{N}+)){0,3}):\s+(?=\S)`, 'u');
-const NOT_SPEAKERS = new Set(['note', 'warning', 'example', 'update', 'source', 'chapter', 'part', 'step', 'caution', 'tip']);
-
-function stripLabelFromNodes(cue: Cue, label: string): void {
-  const first = cue.nodes?.[0];
-  const prefix = `${label}:`;
-  if (first?.type === 'text' && first.text.trimStart().startsWith(prefix)) {
-    first.text = first.text.trimStart().slice(prefix.length).trimStart();
-    if (!first.text) cue.nodes?.shift();
-  } else delete cue.nodes; // the label is split across markup: keep the plain text only
-}
-
-/**
- * Takes "Name:" labels off cue starts (see LABEL_RE), then carries each speaker forward to the
- * following cues that name none: transcripts (Podcasting 2.0 SRT/VTT, `<v>` "when the speaker
- * changes") mark a speaker at each change, so an unmarked cue continues the previous speaker.
- */
-export function applySpeakers(cues: Cue[]): void {
-  const found = cues.map((c) => {
-    const colon = c.text.indexOf(':');
-    return c.speaker || colon < 1 || colon > 80 ? null : LABEL_RE.exec(c.text);
-  });
-  const counts = new Map<string, number>();
-  for (const m of found) if (m?.[1]) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  cues.forEach((cue, i) => {
-    const m = found[i];
-    const label = m?.[1];
-    if (!m || !label || (counts.get(label) ?? 0) < 2 || NOT_SPEAKERS.has(label.toLowerCase())) return;
-    cue.speaker = label;
-    cue.text = cue.text.slice(m[0].length);
-    if (cue.nodes) stripLabelFromNodes(cue, label);
-    if (cue.words) {
-      const n = label.split(' ').length;
-      if (cue.words.slice(0, n).map((w) => w.text).join(' ') === `${label}:`) cue.words = cue.words.slice(n);
-      if (!cue.words.length) delete cue.words;
-    }
-  });
-  let current: string | undefined;
-  for (const cue of cues) {
-    if (cue.speaker) current = cue.speaker;
-    else if (current) cue.speaker = current;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Cue assembly (shared with SRT)
-
-/**
- * Turns drafts into cues: parses the text, assigns ids (the file's id, else the 1-based position
- * among the kept cues) and renames duplicates `${id}~2`, `${id}~3`… with a `duplicate-id` problem.
- * Ids are final here, before rolling-caption merging and speaker labels.
- */
-export function assembleCues(drafts: CueDraft[], problems: Problem[], srt: boolean): Cue[] {
-  const used = new Set<string>();
-  const seen = new Map<string, number>();
-  return drafts.map((d, index) => {
-    let cue: Cue;
-    try {
-      const parsed = parseCueText(d.raw, d.start, d.end, { srt });
-      cue = { id: '', start: d.start, end: d.end, ...parsed };
-    } catch (err) {
-      problems.push(problem('parse', 'bad-cue', d.line, err instanceof Error ? err.message : String(err)));
-      cue = { id: '', start: d.start, end: d.end, text: normaliseText(d.raw.replace(/<[^>]*>/g, '')) };
-    }
-    const own = d.id !== undefined && d.id.trim() !== '' ? d.id : String(index + 1);
-    let id = own;
-    if (used.has(own)) {
-      let n = seen.get(own) ?? 1;
-      do id = `${own}~${++n}`;
-      while (used.has(id));
-      seen.set(own, n);
-      const p = problem('parse', 'duplicate-id', d.line, id);
-      p.id = own;
-      problems.push(p);
-    }
-    used.add(id);
-    cue.id = id;
-    return cue;
-  });
-}
+import { applySpeakers } from './speakers.js';
+import { type CueDraft, type LineFileContent, assembleCues, problem, readLineFile } from './line-file.js';
 
 // ---------------------------------------------------------------------------------------------
 // WebVTT blocks
@@ -186,12 +87,11 @@ export async function parseWebVTT(text: string): Promise<ParseResult> {
   return readLineFile(text, 'vtt', readWebVTT);
 }
 
-function readWebVTT(lines: string[]): ParseResult {
-  const problems: Problem[] = [];
+function readWebVTT(lines: string[], problems: ProblemList): LineFileContent {
   const head = lines[0] ?? '';
   let pos = 1;
   if (!/^WEBVTT(?:[ \t]|$)/.test(head)) {
-    problems.push(problem('format', 'bad-signature', 1, head));
+    problems.add(problem('format', 'bad-signature', 1, head));
     // Lenient reading: when the first or second line is a timing line, the file has no header
     // and its first line belongs to the first cue; otherwise line 1 stands for the signature.
     if (head.includes('-->') || (lines[1] ?? '').includes('-->')) pos = 0;
@@ -216,13 +116,13 @@ function readWebVTT(lines: string[]): ParseResult {
     const t = b.timing;
     if (!t) {
       const first = b.lines[0] ?? '';
-      if (!QUIET_BLOCK_RE.test(first)) problems.push(problem('parse', 'missing-timing', b.first + 1, first));
+      if (!QUIET_BLOCK_RE.test(first)) problems.add(problem('parse', 'missing-timing', b.first + 1, first));
     } else if (!t.times) {
-      problems.push(problem('parse', 'bad-timestamp', t.line, t.text.trim()));
+      problems.add(problem('parse', 'bad-timestamp', t.line, t.text.trim()));
     } else {
       let { start, end } = t.times;
       if (end < start) {
-        problems.push(problem('parse', 'bad-range', t.line, t.text.trim()));
+        problems.add(problem('parse', 'bad-range', t.line, t.text.trim()));
         end = start;
       }
       drafts.push({ id: t.id, start, end, raw: b.lines.join('\n'), line: t.line });
@@ -231,8 +131,5 @@ function readWebVTT(lines: string[]): ParseResult {
   let cues = assembleCues(drafts, problems, false);
   if (isRollingCaptions(cues)) cues = collapseRollingCaptions(cues);
   applySpeakers(cues);
-  if (!cues.length) problems.push(problem('format', 'no-cues'));
-  const transcript: ParseResult['transcript'] = { version: 1, cues };
-  if (lang) transcript.lang = lang;
-  return { transcript, problems, format: 'vtt' };
+  return lang ? { cues, lang } : { cues };
 }
