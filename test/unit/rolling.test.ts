@@ -85,3 +85,70 @@ describe('rolling captions', () => {
     ]);
   });
 });
+
+// Issue 9, finding 3: rolling captions without word timings, and short files, as yt-dlp writes them.
+describe('rolling captions in short files and without word timestamps', () => {
+  const vtt = (...cues: [string, string][]): string => `WEBVTT\n\n${cues.map(([t, text]) => `${t}\n${text}`).join('\n\n')}\n`;
+  const words = (cues: Cue[]): string[] => cues.flatMap((c) => c.text.split(/\s+/));
+
+  it('collapses a three-cue file (line, 10 ms hold, roll): each word once, ids kept', async () => {
+    const r = await parseWebVTT(
+      vtt(
+        ['00:00:00.000 --> 00:00:02.350', ' \nhello everyone and'],
+        ['00:00:02.350 --> 00:00:02.360', 'hello everyone and\n '],
+        ['00:00:02.360 --> 00:00:04.500', 'hello everyone and\nwelcome to the channel'],
+      ),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.transcript.cues.map((c) => [c.id, c.start, c.end, c.text])).toEqual([
+      ['1', 0, 2.35, 'hello everyone and'],
+      ['3', 2.36, 4.5, 'welcome to the channel'],
+    ]);
+  });
+
+  it('collapses rolls without holds or timestamps, trimming overlaps', async () => {
+    const r = await parseWebVTT(
+      vtt(
+        ['00:00:00.000 --> 00:00:03.000', 'so today'],
+        ['00:00:02.000 --> 00:00:05.000', 'so today\nwe talk'],
+        ['00:00:04.000 --> 00:00:08.000', 'we talk\nabout things'],
+      ),
+    );
+    expect(r.transcript.cues.map((c) => [c.id, c.start, c.end, c.text])).toEqual([
+      ['1', 0, 2, 'so today'],
+      ['2', 2, 4, 'we talk'],
+      ['3', 4, 8, 'about things'],
+    ]);
+    expect(words(r.transcript.cues)).toEqual(['so', 'today', 'we', 'talk', 'about', 'things']);
+  });
+
+  it('drops the words of repeated lines in a short file with word timestamps', async () => {
+    const r = await parseWebVTT(
+      vtt(
+        ['00:00:00.000 --> 00:00:02.000', 'hi<00:00:01.000><c> there</c>'],
+        ['00:00:02.000 --> 00:00:02.010', 'hi there'],
+        ['00:00:02.010 --> 00:00:04.000', 'hi there\nhow<00:00:03.000><c> are</c>'],
+      ),
+    );
+    expect(r.transcript.cues.map((c) => [c.id, c.text, c.words?.map((w) => [w.start, w.text])])).toEqual([
+      ['1', 'hi there', [[0, 'hi'], [1, 'there']]],
+      ['3', 'how are', [[2.01, 'how'], [3, 'are']]],
+    ]);
+  });
+
+  it('collapses three-line rolls (two repeated lines)', () => {
+    const cues = [cue('1', 0, 1, 'a\nb'), cue('2', 1, 2, 'a\nb\nc'), cue('3', 2, 3, 'b\nc\nd')];
+    expect(collapseRollingCaptions(cues).map((c) => c.text)).toEqual(['a\nb', 'c', 'd']);
+  });
+
+  it('leaves a file with a single repeating cue alone (ordinary WebVTT does that)', () => {
+    const cues = [cue('1', 0, 1, 'NOTE text'), cue('2', 1, 2, 'NOTE text\nNOTE text2')];
+    expect(isRollingCaptions(cues)).toBe(false);
+    expect(collapseRollingCaptions(cues)).toBe(cues);
+  });
+
+  it('in a rolling file, keeps a repeat said again later (not a hold)', () => {
+    const cues = [cue('1', 0, 1, 'a'), cue('2', 1, 2, 'a\nno'), cue('3', 5, 6, 'no'), cue('4', 6, 7, 'no\nyes')];
+    expect(collapseRollingCaptions(cues).map((c) => [c.id, c.text])).toEqual([['1', 'a'], ['2', 'no'], ['3', 'no'], ['4', 'yes']]);
+  });
+});

@@ -1,21 +1,34 @@
 /**
- * YouTube "rolling" auto-captions → lines in which each spoken word appears once.
+ * YouTube "rolling" captions → lines in which each spoken word appears once.
  *
- * YouTube's auto-generated WebVTT shows two lines at a time and scrolls them: every cue repeats
- * the previous cue's last line as its first line, then adds the new words (with inline
- * timestamps `word<00:00:01.234><c> next</c>`). Between two such cues sits a 10 ms "snapshot"
- * cue that only repeats the text already shown, without timestamps. Cue times may overlap.
+ * YouTube's auto-generated WebVTT (as yt-dlp saves it) shows two lines at a time and scrolls
+ * them: every cue repeats the previous cue's last line as its first line, then adds the new
+ * words (with or without inline timestamps `word<00:00:01.234><c> next</c>`). Between two such
+ * cues there is often a 10 ms "hold" cue that only repeats the text already shown. Cue times
+ * may overlap.
  *
  *   00:00:00.000 --> 00:00:02.350   " " / "hello<…><c> everyone</c><…><c> and</c>"
- *   00:00:02.350 --> 00:00:02.360   "hello everyone and" / " "          (snapshot: pure repeat)
+ *   00:00:02.350 --> 00:00:02.360   "hello everyone and" / " "          (hold: pure repeat)
  *   00:00:02.360 --> 00:00:04.500   "hello everyone and" / "welcome<…><c> to</c>…"
  *
- * Collapsing keeps, for each cue, only the lines that the previous cue did not already end with,
- * drops cues left with nothing new, drops the words that belonged to the repeated lines, and
- * trims each kept cue's end to the next kept cue's start so lines do not overlap. Kept cues keep
- * their original ids (assigned before this step), so annotations written against ids still work.
+ * The rule (also in the README, "Transcript formats"): a cue *repeats* when its first lines
+ * are the last lines of the cue before it in the file; it *rolls* when it also adds a line. A
+ * file is rolling when at least two of its cues repeat and at least one rolls, whatever its
+ * length and with or without word timestamps (one repeating cue is not enough: ordinary WebVTT
+ * does that, e.g. wpt's comment-in-cue-text). In a rolling file the repeated lines (and their
+ * words and markup) are dropped from each rolling cue, the line it continues ends where it
+ * starts (no overlap), and a cue that adds nothing and starts at most 1 s after the previous
+ * one ends (a hold) is dropped. Other files are left exactly as they are ("No!" … "No!" stays
+ * twice, and so do identical cues shown at the same time). Kept cues keep their original ids
+ * (assigned before this step), so annotations written against ids still work.
+ *
+ * Linear time: lines are interned as integers and the overlap is found with a prefix function
+ * (KMP), not by trying every length (which was quadratic in the lines of a cue).
  */
 import type { Cue } from '../types.js';
+
+/** How long after a cue ends a repeat of its last lines may start and still be a hold (seconds). */
+const HOLD_GAP = 1;
 
 const lineList = (text: string): string[] =>
   text
@@ -23,10 +36,21 @@ const lineList = (text: string): string[] =>
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
 
+/** Each cue's lines as small integers: equal lines, equal numbers (one hash per line). */
+function lineKeys(cues: readonly Cue[]): { lines: string[][]; keys: number[][] } {
+  const ids = new Map<string, number>();
+  const key = (l: string): number => {
+    let k = ids.get(l);
+    if (k === undefined) ids.set(l, (k = ids.size));
+    return k;
+  };
+  const lines = cues.map((c) => lineList(typeof c.text === 'string' ? c.text : ''));
+  return { lines, keys: lines.map((ls) => ls.map(key)) };
+}
+
 /**
- * Number of leading lines of `next` that repeat the last lines of `prev` (largest overlap), on
- * lines interned as integers: the prefix function (KMP) of `next`, a separator, then `prev`,
- * read at its end. O(|prev| + |next|); trying every length was quadratic in a cue's lines.
+ * The largest k such that the last k keys of `prev` are the first k keys of `next`: the prefix
+ * function of `next`, a separator, then `prev`, read at its end. O(|prev| + |next|).
  */
 function overlap(prev: readonly number[], next: readonly number[]): number {
   if (!prev.length || !next.length) return 0;
@@ -41,76 +65,66 @@ function overlap(prev: readonly number[], next: readonly number[]): number {
   return pi[seq.length - 1] as number;
 }
 
-/** Equal lines, equal numbers: one hash per line, then O(1) comparisons. */
-function lineKeyer(): (l: string) => number {
-  const ids = new Map<string, number>();
-  return (l) => {
-    let k = ids.get(l);
-    if (k === undefined) ids.set(l, (k = ids.size));
-    return k;
-  };
+/** Number of leading lines of each cue that repeat the previous cue's last lines (0 for the first). */
+function repeatedLines(keys: readonly number[][]): number[] {
+  return keys.map((k, i) => (i === 0 ? 0 : overlap(keys[i - 1] as number[], k)));
 }
 
-/**
- * True when the cues look like rolling captions. A cue "rolls" when it has two or more lines and
- * its first line is the previous cue's last line; it "repeats" when it is a single line equal to
- * the previous cue's last line (a snapshot). Rolling files: at least 3 cues, at least 2 rolls,
- * rolls in at least a quarter of the cues and rolls + repeats in at least half of them.
- * Ordinary subtitles almost never carry a whole line over to the next cue and add to it, and
- * files of identical one-line cues are not rolling, so other files are left untouched.
- */
-export function isRollingCaptions(cues: Cue[]): boolean {
-  if (cues.length < 3) return false;
-  const lists = cues.map((c) => lineList(c.text));
-  let rolls = 0;
+/** The rolling-file test of the module comment, on the repeated-line counts. */
+function rolls(repeated: readonly number[], lines: readonly string[][]): boolean {
   let repeats = 0;
-  for (let i = 1; i < lists.length; i++) {
-    const prev = lists[i - 1] ?? [];
-    const lines = lists[i] ?? [];
-    if (lines[0] === undefined || lines[0] !== prev[prev.length - 1]) continue;
-    if (lines.length >= 2) rolls++;
-    else repeats++;
-  }
-  const others = cues.length - 1;
-  return rolls >= 2 && rolls * 4 >= others && (rolls + repeats) * 2 >= others;
+  let rolling = 0;
+  repeated.forEach((k, i) => {
+    if (k === 0) return;
+    repeats++;
+    if (k < (lines[i] as string[]).length) rolling++;
+  });
+  return rolling >= 1 && repeats >= 2;
+}
+
+/** True when the cues are rolling captions; only then does `collapseRollingCaptions` change anything. */
+export function isRollingCaptions(cues: Cue[]): boolean {
+  const { lines, keys } = lineKeys(cues);
+  return rolls(repeatedLines(keys), lines);
 }
 
 const wordCount = (lines: string[]): number => lines.reduce((n, l) => n + l.split(' ').length, 0);
 
-/** Collapses rolling captions (see the module comment). Does not check `isRollingCaptions`. */
+/** Collapses rolling captions (see the module comment); returns `cues` itself when none roll. */
 export function collapseRollingCaptions(cues: Cue[]): Cue[] {
+  const { lines, keys } = lineKeys(cues);
+  const repeated = repeatedLines(keys);
+  if (!rolls(repeated, lines)) return cues;
   const out: Cue[] = [];
-  const key = lineKeyer();
-  let prev: number[] = [];
-  for (const cue of cues) {
-    const lines = lineList(cue.text);
-    const keys = lines.map(key);
-    const k = overlap(prev, keys);
-    prev = keys;
-    const fresh = lines.slice(k);
+  cues.forEach((cue, i) => {
+    const k = repeated[i] as number;
+    const own = lines[i] as string[];
+    if (k === 0) {
+      out.push(cue);
+      return;
+    }
+    if (k >= own.length) {
+      const prev = cues[i - 1] as Cue;
+      if (cue.start <= prev.end + HOLD_GAP) return; // a hold: it only repeats what is shown
+      out.push(cue); // said again later
+      return;
+    }
+    const kept: Cue = { ...cue, text: own.slice(k).join('\n') };
+    delete kept.nodes; // the markup described the whole cue, repeated lines included
+    if (cue.words) {
+      const words = cue.words.slice(wordCount(own.slice(0, k)));
+      if (words.length) kept.words = words;
+      else delete kept.words;
+    }
+    // The line this one continues ends where it starts, so the two do not overlap.
     const last = out[out.length - 1];
-    if (!fresh.length) continue; // a snapshot or any cue that only repeats what was shown
-    if (k === 0 && last && last.text === fresh.join('\n') && cue.start <= last.end) continue;
-    const kept: Cue = { ...cue, text: fresh.join('\n') };
-    if (k > 0) {
-      delete kept.nodes; // the markup described the whole two-line cue
-      if (cue.words) {
-        const words = cue.words.slice(wordCount(lines.slice(0, k)));
-        if (words.length) kept.words = words;
-        else delete kept.words;
-      }
+    if (last && cue.start < last.end && cue.start >= last.start) {
+      const end = cue.start;
+      const trimmed: Cue = { ...last, end };
+      if (last.words) trimmed.words = last.words.map((w) => ({ ...w, start: Math.min(w.start, end), end: Math.min(w.end, end) }));
+      out[out.length - 1] = trimmed;
     }
     out.push(kept);
-  }
-  // No overlap between consecutive lines: end each line where the next one starts.
-  for (let i = 0; i + 1 < out.length; i++) {
-    const cur = out[i] as Cue;
-    const next = out[i + 1] as Cue;
-    if (next.start < cur.end && next.start >= cur.start) {
-      cur.end = next.start;
-      cur.words = cur.words?.map((w) => ({ ...w, start: Math.min(w.start, cur.end), end: Math.min(w.end, cur.end) }));
-      if (!cur.words) delete cur.words;
-    }
-  }
+  });
   return out;
 }

@@ -20,7 +20,7 @@ import type { ParseResult } from '../types.js';
 import type { ProblemList } from '../untrusted.js';
 import { sanitiseLang } from './cue-text.js';
 import { collectTimestamp } from './timestamp.js';
-import { collapseRollingCaptions, isRollingCaptions } from './rolling.js';
+import { collapseRollingCaptions } from './rolling.js';
 import { applySpeakers } from './speakers.js';
 import { type CueDraft, type LineFileContent, assembleCues, problem, readLineFile } from './line-file.js';
 
@@ -128,8 +128,7 @@ function readWebVTT(lines: string[], problems: ProblemList): LineFileContent {
       drafts.push({ id: t.id, start, end, raw: b.lines.join('\n'), line: t.line });
     }
   }
-  let cues = assembleCues(drafts, problems, false);
-  if (isRollingCaptions(cues)) cues = collapseRollingCaptions(cues);
+  const cues = collapseRollingCaptions(assembleCues(drafts, problems, false));
   applySpeakers(cues);
   return lang ? { cues, lang } : { cues };
 }
