@@ -14,7 +14,7 @@
  * a cue whose end is before its start is kept with end = start (`bad-range`). Cues that are
  * dropped: bad timings (`bad-timestamp`), text blocks without a timing line (`missing-timing`).
  * Problems are capped (see `lineProblems`). Then rolling captions are collapsed (rolling.ts) and
- * speakers read from `Name:` labels (speakers.ts).
+ * speakers read from `Name:` prefixes where there is no `<v>` (speakers.ts).
  */
 import type { ParseResult } from '../types.js';
 import type { ProblemList } from '../untrusted.js';
