@@ -22,6 +22,7 @@ export class AutoScrollController implements ReactiveController {
   private target: HTMLElement | null = null;
   private directionFrame = 0;
   private settleFrame = 0;
+  private followFrame = 0;
   private listeners: AbortController | null = null;
 
   constructor(
@@ -63,6 +64,11 @@ export class AutoScrollController implements ReactiveController {
     this.listeners = null;
     cancelAnimationFrame(this.directionFrame);
     cancelAnimationFrame(this.settleFrame);
+    cancelAnimationFrame(this.followFrame);
+    this.followFrame = 0;
+    // Forget them too: a frame id left behind would stop every later schedule (after a move).
+    this.directionFrame = 0;
+    this.settleFrame = 0;
   }
 
   private bind(scroller: HTMLElement): void {
@@ -107,8 +113,13 @@ export class AutoScrollController implements ReactiveController {
   private follow(target: HTMLElement | null): void {
     this.target = target;
     if (!target) return;
-    if (this.following) this.scrollTo(target, false);
-    else this.scheduleDirection();
+    if (!this.following) return this.scheduleDirection();
+    // Layout is read in the next frame, not in the media's event: the update that marks the line
+    // stays a lookup and two attribute changes, and a frame's several changes cost one layout.
+    this.followFrame ||= requestAnimationFrame(() => {
+      this.followFrame = 0;
+      if (this.following && this.target) this.scrollTo(this.target, false);
+    });
   }
 
   private scrollTo(target: HTMLElement, force: boolean): void {
