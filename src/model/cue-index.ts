@@ -208,3 +208,50 @@ export class CueIndex {
     return best;
   }
 }
+
+/**
+ * The greatest end of every run of intervals sorted by start (a segment tree of maxima), so that
+ * "which of the first `count` intervals end after t" costs O(log n) per interval found, whatever
+ * the overlaps: one cue from 0 to 1e9 is one more hit per query, not a scan of everything after it.
+ * Annotation linking and track alignment ask it for the cues a time range overlaps.
+ */
+export class EndTree {
+  private readonly size: number;
+  private readonly max: Float64Array;
+
+  /** `ends[i]`: the end of the i-th interval in start order (NaN counts as -Infinity). */
+  constructor(ends: ArrayLike<number>) {
+    let size = 1;
+    while (size < ends.length) size *= 2;
+    this.size = size;
+    const max = new Float64Array(2 * size).fill(-Infinity);
+    for (let i = 0; i < ends.length; i++) {
+      const e = ends[i] as number;
+      if (!Number.isNaN(e)) max[size + i] = e;
+    }
+    for (let i = size - 1; i >= 1; i--) max[i] = Math.max(max[2 * i] as number, max[2 * i + 1] as number);
+    this.max = max;
+  }
+
+  /** Calls `visit(i)`, in ascending order, for every i < count whose end is > `after`; stops when it returns false. */
+  each(count: number, after: number, visit: (i: number) => boolean | void): void {
+    const { size, max } = this;
+    const stack = new Int32Array(2 * 33);
+    let top = 0;
+    stack[top++] = 1;
+    while (top > 0) {
+      const node = stack[--top] as number;
+      if (!((max[node] as number) > after)) continue;
+      const level = 31 - Math.clz32(node);
+      const width = size >>> level;
+      const lo = (node - (1 << level)) * width;
+      if (lo >= count) continue;
+      if (width === 1) {
+        if (visit(lo) === false) return;
+        continue;
+      }
+      stack[top++] = 2 * node + 1; // right after left
+      stack[top++] = 2 * node;
+    }
+  }
+}
