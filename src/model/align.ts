@@ -18,9 +18,19 @@
  * after the originals that start at the same time; originals without usable times are no
  * boundary), rows of rule 3 among themselves by start, then input order; those without a
  * finite start go last. Inside a row, translation indexes
- * are sorted by start, then input order. Pure; never throws.
+ * are sorted by start, then input order. Pure; never throws. O((n + m) log n), each translation cue
+ * comparing at most ALIGN_MAX_CANDIDATES originals (rule 2 then looks at the first ones by start).
  */
 import type { Cue } from './types.js';
+import { firstAtOrAfter, lastAtOrBefore } from './binary-search.js';
+import { EndTree } from './cue-index.js';
+
+/**
+ * A translation cue is compared with at most this many overlapping originals (the first ones by
+ * start): a line that overlaps more (about an hour of speech at 3 s a line) goes to the best of
+ * those. Keeps alignment O(n log n) when hostile cues span everything.
+ */
+export const ALIGN_MAX_CANDIDATES = 256;
 
 export interface AlignedRow {
   /** Index into `original`, or null for a translation cue that matches no original cue. */
@@ -64,33 +74,29 @@ export function alignTracks(original: readonly Cue[], translation: readonly Cue[
     if (typeof id === 'string' && !byId.has(id)) byId.set(id, i);
   });
 
-  // Originals sorted by start, with the running maximum end, to find overlaps without n × m work.
-  const sorted = os.map((_, i) => i).filter((i) => (os[i] as Span).ok);
+  // Originals with a duration, sorted by start, and the tree of their ends: the ones a translation
+  // cue overlaps in O(log n) each, whatever the overlaps. (A zero-length original overlaps nothing.)
+  const sorted = os.map((_, i) => i).filter((i) => (os[i] as Span).ok && (os[i] as Span).end > (os[i] as Span).start);
   sorted.sort((i, j) => (os[i] as Span).start - (os[j] as Span).start || i - j);
-  const sortedStarts = sorted.map((i) => (os[i] as Span).start);
-  const maxEnd: number[] = [];
-  sorted.forEach((i, k) => maxEnd.push(Math.max(k ? (maxEnd[k - 1] as number) : -Infinity, (os[i] as Span).end)));
+  const sortedStarts = Float64Array.from(sorted, (i) => (os[i] as Span).start);
+  const ends = new EndTree(sorted.map((i) => (os[i] as Span).end));
 
   const bestOverlap = (t: Span): number => {
     if (!t.ok) return -1;
-    // Candidates start at or before t.end (strictly before, unless t is zero-length).
-    let lo = 0;
-    let hi = sortedStarts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sortedStarts[mid] as number) <= t.end) lo = mid + 1;
-      else hi = mid;
-    }
+    // Candidates start before t.end (at or before t.start when t is zero-length) and end after t.start.
+    const count = t.end > t.start ? firstAtOrAfter(sortedStarts, t.end) : lastAtOrBefore(sortedStarts, t.start) + 1;
     let best = -1;
     let bestShared = -1;
-    for (let k = lo - 1; k >= 0 && (maxEnd[k] as number) >= t.start; k--) {
+    let seen = 0;
+    ends.each(count, t.start, (k) => {
       const i = sorted[k] as number;
       const shared = overlap(os[i] as Span, t);
       if (shared > bestShared || (shared === bestShared && shared >= 0 && i < best)) {
         best = i;
         bestShared = shared;
       }
-    }
+      return ++seen < ALIGN_MAX_CANDIDATES;
+    });
     return best;
   };
 

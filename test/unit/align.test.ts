@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { alignTracks } from '../../src/model/align.js';
+import { ALIGN_MAX_CANDIDATES, alignTracks } from '../../src/model/align.js';
 import type { AlignedRow } from '../../src/model/align.js';
 import type { Cue } from '../../src/model/types.js';
 
@@ -166,5 +166,36 @@ describe('alignTracks properties', () => {
     const rows = alignTracks(original, translation);
     console.log(`align: 20000 × 30000 cues in ${(performance.now() - t0).toFixed(1)} ms`);
     expect(rows).toHaveLength(20_000);
+  });
+});
+
+describe('alignTracks on hostile input', () => {
+  const track = (n: number, prefix: string): Cue[] => Array.from({ length: n }, (_, i) => c(`${prefix}${i}`, i * 2, i * 2 + 2));
+
+  it('an original ending at 1e12 does not make every lookup scan (50 000 cues; was 18 s)', () => {
+    const n = 50_000;
+    const rows = alignTracks([...track(n, 'o'), c('long', 0, 1e12)], track(n, 't'));
+    expect(rows).toHaveLength(n + 1);
+    // Each translation cue overlaps its own original and the long one by 2 s: the earlier original wins.
+    expect(rows[0]).toEqual({ original: 0, translation: [0] });
+    expect(rows[n - 1]).toEqual({ original: n - 1, translation: [n - 1] });
+    expect(rows[n]).toEqual({ original: n, translation: [] });
+  });
+
+  it(`a translation cue is compared with at most ALIGN_MAX_CANDIDATES (${ALIGN_MAX_CANDIDATES}) overlapping originals`, () => {
+    const originals = [...track(ALIGN_MAX_CANDIDATES, 'o'), c('late-and-long', ALIGN_MAX_CANDIDATES * 2, ALIGN_MAX_CANDIDATES * 2 + 100)];
+    const rows = alignTracks(originals, [c('everything', 0, 1e9)]);
+    // Without the cap the 100 s original would win; with it, the best of the first ones by start.
+    expect(rows[0]).toEqual({ original: 0, translation: [0] });
+    expect(rows.flatMap((r) => r.translation)).toEqual([0]);
+    // Within the cap the rule holds as documented.
+    expect(alignTracks([...track(10, 'o'), c('long', 1, 50)], [c('t', 0, 1e9)])[10]).toEqual({ original: 10, translation: [0] });
+  });
+
+  it('20 000 translation cues spanning everything: every one placed once', () => {
+    const n = 20_000;
+    const rows = alignTracks(track(n, 'o'), Array.from({ length: n }, (_, i) => c(`t${i}`, 0, 1e9)));
+    expect(rows).toHaveLength(n);
+    expect(rows[0]!.translation).toHaveLength(n);
   });
 });
