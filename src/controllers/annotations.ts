@@ -37,6 +37,7 @@ export class AnnotationController {
   readonly open = new Set<string>();
   /** Counts changes of the data, its links or the open set (what the rows show of annotations). */
   version = 0;
+  private evidenceCache: { version: number; index: CueIndex | null; marks: EvidenceMark[] } | null = null;
   /** The data or its links changed. */
   readonly changed = new Emitter<void>();
   /** `annotations="URL"` or `.annotations`, whichever was set last. */
@@ -93,7 +94,12 @@ export class AnnotationController {
 
   /** The annotated passages, one mark per run of consecutive lines (in display order). */
   evidence(index: CueIndex | null): EvidenceMark[] {
-    return evidenceMarks(this.data, this.links, index);
+    // Asked for on every render: computed once per change of the data, its links or the transcript.
+    const cached = this.evidenceCache;
+    if (cached?.version === this.version && cached.index === index) return cached.marks;
+    const marks = evidenceMarks(this.data, this.links, index);
+    this.evidenceCache = { version: this.version, index, marks };
+    return marks;
   }
 
   /** The lines (display indices) under which an open annotation's panel shows. */

@@ -42,9 +42,10 @@ export class NavigationController {
     const cue = this.deps.transcript.cues[index];
     if (!cue) return;
     const word = wordIndex >= 0 ? cue.words?.[wordIndex] : undefined;
+    // The seek first: what the reader asked for happens before any layout is read for scrolling.
+    this.seek(word ? word.start : cue.start, cue.id);
     this.deps.lineFocus.move(index, false);
     this.deps.autoScroll.resume(this.deps.lines.lineElement(index));
-    this.seek(word ? word.start : cue.start, cue.id);
   }
 
   /** A click in the list: on a line (or a word) it activates it, unless the reader is selecting text. */
