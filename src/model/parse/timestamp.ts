@@ -11,40 +11,48 @@ export const isDigit = (c: string | undefined): boolean => c !== undefined && c 
  * and the position after it, or null.
  */
 export function collectTimestamp(s: string, pos: number): { time: number; end: number } | null {
+  // Hot path (every cue timing and every inline word timestamp): char codes, no slices.
   let p = pos;
-  const digits = (): string => {
-    const from = p;
-    while (isDigit(s[p])) p++;
-    return s.slice(from, p);
+  let count = 0;
+  let value = 0;
+  const digits = (): void => {
+    count = 0;
+    value = 0;
+    for (let c = s.charCodeAt(p); c >= 48 && c <= 57; c = s.charCodeAt(++p)) {
+      value = value * 10 + (c - 48);
+      count++;
+    }
   };
-  const d1 = digits();
-  if (!d1) return null;
-  let hoursMode = d1.length !== 2 || Number(d1) > 59;
-  if (s[p] !== ':') return null;
+  digits();
+  if (!count) return null;
+  const d1 = value;
+  let hoursMode = count !== 2 || d1 > 59;
+  if (s.charCodeAt(p) !== 58 /* : */) return null;
   p++;
-  const d2 = digits();
-  if (d2.length !== 2) return null;
+  digits();
+  if (count !== 2) return null;
+  const d2 = value;
   let h = 0;
   let m: number;
   let sec: number;
-  if (hoursMode || s[p] === ':') {
-    if (s[p] !== ':') return null;
+  if (hoursMode || s.charCodeAt(p) === 58) {
+    if (s.charCodeAt(p) !== 58) return null;
     p++;
-    const d3 = digits();
-    if (d3.length !== 2) return null;
-    h = Number(d1);
-    m = Number(d2);
-    sec = Number(d3);
+    digits();
+    if (count !== 2) return null;
+    h = d1;
+    m = d2;
+    sec = value;
     hoursMode = true;
   } else {
-    m = Number(d1);
-    sec = Number(d2);
+    m = d1;
+    sec = d2;
   }
-  if (s[p] !== '.') return null;
+  if (s.charCodeAt(p) !== 46 /* . */) return null;
   p++;
-  const frac = digits();
-  if (frac.length !== 3 || m > 59 || sec > 59) return null;
+  digits();
+  if (count !== 3 || m > 59 || sec > 59) return null;
   // Whole milliseconds first, so 00:02.345 is exactly 2.345 (not 2.3449999999999998).
-  const time = ((h * 3600 + m * 60 + sec) * 1000 + Number(frac)) / 1000;
+  const time = ((h * 3600 + m * 60 + sec) * 1000 + value) / 1000;
   return Number.isFinite(time) ? { time, end: p } : null;
 }
