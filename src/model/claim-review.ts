@@ -22,8 +22,10 @@
  */
 import { parseBody } from './annotations/body.js';
 import type { AnnotationLinks } from './annotations/link.js';
-import type { Annotation, AnnotationSet, Relation } from './annotations/types.js';
+import type { Annotation, AnnotationSet, Claim, Relation } from './annotations/types.js';
 import { withoutFragment } from './safe-url.js';
+import type { Problem } from './types.js';
+import { isWellFormed, toWellFormed, truncate } from './untrusted.js';
 
 export const CLAIM_REVIEW_BEST_RATING = 4;
 export const CLAIM_REVIEW_WORST_RATING = 1;
@@ -42,6 +44,8 @@ export interface ClaimReviewOptions {
   mediaUrl?: string;
   /** The reviewing organisation (`author`). */
   publisherName?: string;
+  /** Called for each claim left out (an id that is not well-formed Unicode, a field that throws). */
+  onProblem?: (problem: Problem) => void;
 }
 
 /** The overall relation of a claim to the recording, given its annotations' relations; null when none. */
@@ -63,8 +67,19 @@ function plainText(body: string): string {
     .join('');
 }
 
-/** ClaimReview objects for the claims of `data` that have annotations. Returns [] for unusable input. */
+/**
+ * ClaimReview objects for the claims of `data` that have annotations. Returns [] for unusable
+ * input; a claim that cannot be written (an id that is not well-formed Unicode, a field that
+ * throws) is left out and reported to `opts.onProblem`.
+ */
 export function toClaimReview(data: AnnotationSet, links: AnnotationLinks, opts: ClaimReviewOptions = {}): object[] {
+  const report = (p: Problem): void => {
+    try {
+      if (typeof opts === 'object' && opts !== null && typeof opts.onProblem === 'function') opts.onProblem(p);
+    } catch {
+      // a throwing callback must not stop the export
+    }
+  };
   try {
     if (typeof data !== 'object' || data === null || !Array.isArray(data.claims) || !Array.isArray(data.annotations)) return [];
     if (typeof links !== 'object' || links === null || !(links.annotationsOfClaim instanceof Map) || !(links.span instanceof Map)) return [];
@@ -75,61 +90,88 @@ export function toClaimReview(data: AnnotationSet, links: AnnotationLinks, opts:
     const publisher = str(o.publisherName);
     const byId = new Map<string, Annotation>(data.annotations.map((a) => [a.id, a]));
 
+    const ctx: ReviewContext = { data, links, byId, pageUrl, articleUrl, mediaUrl, publisher };
     const out: object[] = [];
-    for (const claim of data.claims) {
-      const annotations = (links.annotationsOfClaim.get(claim.id) ?? []).map((id) => byId.get(id)).filter((a): a is Annotation => a !== undefined);
-      const verdict = claimVerdict(annotations.map((a) => a.relation));
-      if (verdict === null) continue;
-
-      const clips: object[] = [];
-      const seen = new Set<string>();
-      for (const a of annotations) {
-        const span = a.relation === 'unsupported' ? undefined : links.span.get(a.id);
-        if (!span || seen.has(`${span.start},${span.end}`)) continue;
-        seen.add(`${span.start},${span.end}`);
-        const clip: Record<string, unknown> = { '@type': 'Clip', startOffset: ms(span.start), endOffset: ms(span.end) };
-        if (mediaUrl) clip.url = `${withoutFragment(mediaUrl)}#t=${ms(span.start)},${ms(span.end)}`;
-        clips.push(clip);
-      }
-
-      const claimItem: Record<string, unknown> = { '@type': 'Claim' };
-      if (claim.summary) claimItem.name = claim.summary;
-      if (articleUrl) {
-        const work: Record<string, unknown> = { '@type': 'CreativeWork', url: articleUrl };
-        if (str(data.article?.title)) work.name = data.article?.title;
-        claimItem.appearance = work;
-        claimItem.firstAppearance = work;
-      }
-
-      const rating = CLAIM_REVIEW_RATINGS[verdict];
-      const review: Record<string, unknown> = {
-        '@context': 'https://schema.org',
-        '@type': 'ClaimReview',
-        claimReviewed: claim.quote.exact,
-        reviewRating: {
-          '@type': 'Rating',
-          ratingValue: rating.ratingValue,
-          bestRating: CLAIM_REVIEW_BEST_RATING,
-          worstRating: CLAIM_REVIEW_WORST_RATING,
-          alternateName: rating.alternateName,
-        },
-        itemReviewed: claimItem,
+    data.claims.forEach((claim, i) => {
+      const left = (detail: string): void => {
+        const p: Problem = { kind: 'annotation', code: 'invalid-annotation', path: `$.claims[${i}]`, detail: truncate(`not exported: ${detail}`) };
+        if (typeof claim?.id === 'string') p.id = toWellFormed(claim.id);
+        report(p);
       };
-      if (pageUrl) review.url = `${withoutFragment(pageUrl)}#claim=${encodeURIComponent(claim.id)}`;
-      if (publisher) review.author = { '@type': 'Organization', name: publisher };
-      const notes = annotations.map((a) => (a.body ? plainText(a.body).trim() : '')).filter((t) => t !== '');
-      if (notes.length > 0) review.reviewBody = notes.join('\n\n');
-      if (mediaUrl || clips.length > 0) {
-        const video: Record<string, unknown> = { '@type': 'VideoObject' };
-        if (mediaUrl) video.contentUrl = mediaUrl;
-        if (str(data.media?.title)) video.name = data.media?.title;
-        if (clips.length > 0) video.hasPart = clips;
-        review.isBasedOn = video;
+      try {
+        if (!isWellFormed(claim.id)) return left('its id is not well-formed Unicode (a lone surrogate)');
+        const review = reviewOf(claim, ctx);
+        if (review) out.push(review);
+      } catch (e) {
+        left(e instanceof Error ? e.message : String(e));
       }
-      out.push(review);
-    }
+    });
     return out;
   } catch {
     return [];
   }
+}
+
+interface ReviewContext {
+  data: AnnotationSet;
+  links: AnnotationLinks;
+  byId: ReadonlyMap<string, Annotation>;
+  pageUrl: string | undefined;
+  articleUrl: string | undefined;
+  mediaUrl: string | undefined;
+  publisher: string | undefined;
+}
+
+/** The ClaimReview of one claim, or null when no annotation names it. */
+function reviewOf(claim: Claim, { data, links, byId, pageUrl, articleUrl, mediaUrl, publisher }: ReviewContext): object | null {
+  const annotations = (links.annotationsOfClaim.get(claim.id) ?? []).map((id) => byId.get(id)).filter((a): a is Annotation => a !== undefined);
+  const verdict = claimVerdict(annotations.map((a) => a.relation));
+  if (verdict === null) return null;
+
+  const clips: object[] = [];
+  const seen = new Set<string>();
+  for (const a of annotations) {
+    const span = a.relation === 'unsupported' ? undefined : links.span.get(a.id);
+    if (!span || seen.has(`${span.start},${span.end}`)) continue;
+    seen.add(`${span.start},${span.end}`);
+    const clip: Record<string, unknown> = { '@type': 'Clip', startOffset: ms(span.start), endOffset: ms(span.end) };
+    if (mediaUrl) clip.url = `${withoutFragment(mediaUrl)}#t=${ms(span.start)},${ms(span.end)}`;
+    clips.push(clip);
+  }
+
+  const claimItem: Record<string, unknown> = { '@type': 'Claim' };
+  if (claim.summary) claimItem.name = claim.summary;
+  if (articleUrl) {
+    const work: Record<string, unknown> = { '@type': 'CreativeWork', url: articleUrl };
+    if (str(data.article?.title)) work.name = data.article?.title;
+    claimItem.appearance = work;
+    claimItem.firstAppearance = work;
+  }
+
+  const rating = CLAIM_REVIEW_RATINGS[verdict];
+  const review: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    claimReviewed: claim.quote.exact,
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: rating.ratingValue,
+      bestRating: CLAIM_REVIEW_BEST_RATING,
+      worstRating: CLAIM_REVIEW_WORST_RATING,
+      alternateName: rating.alternateName,
+    },
+    itemReviewed: claimItem,
+  };
+  if (pageUrl) review.url = `${withoutFragment(pageUrl)}#claim=${encodeURIComponent(claim.id)}`;
+  if (publisher) review.author = { '@type': 'Organization', name: publisher };
+  const notes = annotations.map((a) => (a.body ? plainText(a.body).trim() : '')).filter((t) => t !== '');
+  if (notes.length > 0) review.reviewBody = notes.join('\n\n');
+  if (mediaUrl || clips.length > 0) {
+    const video: Record<string, unknown> = { '@type': 'VideoObject' };
+    if (mediaUrl) video.contentUrl = mediaUrl;
+    if (str(data.media?.title)) video.name = data.media?.title;
+    if (clips.length > 0) video.hasPart = clips;
+    review.isBasedOn = video;
+  }
+  return review;
 }

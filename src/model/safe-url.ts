@@ -2,6 +2,7 @@
  * The one check for URLs that come from data: links and sources may be http, https or mailto,
  * pages and media http or https; anything else (javascript:, data:, relative URLs) is refused.
  */
+import { isWellFormed } from './untrusted.js';
 
 /** URL schemes accepted for `sources[].url` and body links, and for `media.src` / `article.url`. */
 export const SOURCE_URL_SCHEMES = ['http', 'https', 'mailto'] as const;
@@ -16,7 +17,7 @@ const UNSAFE_URL_CHARS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u
  * without ":"; compared case-insensitively), else null. http(s) URLs need "//" and a host.
  */
 export function safeUrl(raw: unknown, schemes: readonly string[]): string | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 4096 || UNSAFE_URL_CHARS.test(raw)) return null;
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 4096 || UNSAFE_URL_CHARS.test(raw) || !isWellFormed(raw)) return null;
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(raw);
   const scheme = m?.[1]?.toLowerCase();
   if (scheme === undefined || !schemes.includes(scheme)) return null;
@@ -39,3 +40,4 @@ export function withoutFragment(url: string): string {
   const i = url.indexOf('#');
   return i < 0 ? url : url.slice(0, i);
 }
+

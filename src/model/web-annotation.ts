@@ -24,8 +24,8 @@
  * names, media and article titles.
  */
 import { PAGE_URL_SCHEMES, SOURCE_URL_SCHEMES, safeUrl, withoutFragment } from './safe-url.js';
-import { ABSENT, asArray, describe, isRecord, readOwn, truncate } from './untrusted.js';
-import { MAX_ITEMS, RELATIONS, emptyAnnotationSet, type AnnotationSet, type Relation } from './annotations/types.js';
+import { ABSENT, ProblemList, asArray, describe, isRecord, isWellFormed, readOwn, toWellFormed, truncate } from './untrusted.js';
+import { MAX_ITEMS, RELATIONS, emptyAnnotationSet, type Annotation, type AnnotationSet, type Claim, type Relation } from './annotations/types.js';
 import { validateAnnotations } from './annotations/validate.js';
 import type { Cue, Problem } from './types.js';
 
@@ -45,6 +45,8 @@ export interface WebAnnotationExportOptions {
   articleUrl: string;
   /** The transcript's cues: adds `t=` selectors to cue targets. */
   cues?: readonly Cue[];
+  /** Called for each annotation or target left out of the export (see `toWebAnnotations`). */
+  onProblem?: (problem: Problem) => void;
 }
 
 export interface WebAnnotationImportOptions {
@@ -61,49 +63,88 @@ const timeSelector = (start: number, end: number): object => ({
   value: `t=${seconds(start)},${seconds(end)}`,
 });
 
-/** Web Annotation JSON-LD objects for every annotation of `data`. Returns [] for unusable input. */
+/**
+ * Web Annotation JSON-LD objects for every annotation of `data`. Returns [] for unusable input.
+ * An annotation that cannot be written (an id that is not well-formed Unicode, a field that
+ * throws) is left out, and so is a cue or claim target whose id is not well-formed; each is
+ * reported to `opts.onProblem`.
+ */
 export function toWebAnnotations(data: AnnotationSet, opts: WebAnnotationExportOptions): object[] {
+  const o: Partial<WebAnnotationExportOptions> = isRecord(opts) ? opts : {};
+  const report = (p: Problem): void => {
+    try {
+      if (typeof o.onProblem === 'function') o.onProblem(p);
+    } catch {
+      // a throwing callback must not stop the export
+    }
+  };
   try {
     if (!isRecord(data) || !Array.isArray(data.annotations)) return [];
-    const mediaUrl = isRecord(opts) && typeof opts.mediaUrl === 'string' ? opts.mediaUrl : '';
-    const articleUrl = isRecord(opts) && typeof opts.articleUrl === 'string' ? opts.articleUrl : '';
+    const mediaUrl = typeof o.mediaUrl === 'string' ? o.mediaUrl : '';
+    const articleUrl = typeof o.articleUrl === 'string' ? o.articleUrl : '';
     const base = withoutFragment(articleUrl);
     const cues = new Map<string, Cue>();
-    if (isRecord(opts) && Array.isArray(opts.cues)) for (const c of opts.cues) if (typeof c === 'object' && c !== null && !cues.has(c.id)) cues.set(c.id, c);
+    if (Array.isArray(o.cues)) for (const c of o.cues) if (typeof c === 'object' && c !== null && !cues.has(c.id)) cues.set(c.id, c);
     const claims = new Map((Array.isArray(data.claims) ? data.claims : []).map((c) => [c.id, c]));
-    return data.annotations.map((a) => {
-      const target: object[] = [];
-      for (const cueId of a.cues) {
-        const byId = { type: 'FragmentSelector', conformsTo: MEDIA_FRAGMENTS, value: `id=${encodeURIComponent(cueId)}` };
-        const cue = cues.get(cueId);
-        const timed = cue && Number.isFinite(cue.start) && Number.isFinite(cue.end);
-        target.push({ source: mediaUrl, selector: timed ? [timeSelector(cue.start, cue.end), byId] : byId });
-      }
-      if (a.time) target.push({ source: mediaUrl, selector: timeSelector(a.time.start, a.time.end) });
-      for (const claimId of a.claims) {
-        const claim = claims.get(claimId);
-        if (!claim) continue;
-        const selector: Record<string, string> = { type: 'TextQuoteSelector', exact: claim.quote.exact };
-        if (claim.quote.prefix !== undefined) selector.prefix = claim.quote.prefix;
-        if (claim.quote.suffix !== undefined) selector.suffix = claim.quote.suffix;
-        target.push({ id: `${base}#claim=${encodeURIComponent(claimId)}`, source: articleUrl, selector });
-      }
-      const body: object[] = [];
-      if (a.body !== undefined) body.push({ type: 'TextualBody', value: a.body, format: 'text/markdown', purpose: MOTIVATION[a.relation] });
-      body.push({ type: 'TextualBody', value: a.relation, purpose: 'tagging' });
-      for (const s of a.sources) body.push({ type: 'SpecificResource', purpose: 'linking', source: s.title === undefined ? { id: s.url } : { id: s.url, title: s.title } });
-      return {
-        '@context': ANNOTATION_CONTEXT,
-        id: `${base}#annotation=${encodeURIComponent(a.id)}`,
-        type: 'Annotation',
-        motivation: MOTIVATION[a.relation],
-        body,
-        target: target.length > 0 ? target : [mediaUrl || articleUrl],
+    const out: object[] = [];
+    data.annotations.forEach((a, i) => {
+      const problem = (detail: string, path = ''): Problem => {
+        const p: Problem = { kind: 'annotation', code: 'invalid-annotation', path: `$.annotations[${i}]${path}`, detail: truncate(detail) };
+        if (typeof a?.id === 'string') p.id = toWellFormed(a.id);
+        return p;
       };
+      try {
+        if (!isWellFormed(a.id)) return report(problem('not exported: its id is not well-formed Unicode (a lone surrogate)', '.id'));
+        out.push(exportOne(a, { mediaUrl, articleUrl, base, cues, claims }, (path, detail) => report(problem(detail, path))));
+      } catch (e) {
+        report(problem(`not exported: ${e instanceof Error ? e.message : String(e)}`));
+      }
     });
+    return out;
   } catch {
     return [];
   }
+}
+
+interface ExportContext {
+  mediaUrl: string;
+  articleUrl: string;
+  base: string;
+  cues: ReadonlyMap<string, Cue>;
+  claims: ReadonlyMap<string, Claim>;
+}
+
+function exportOne(a: Annotation, x: ExportContext, skip: (path: string, detail: string) => void): object {
+  const target: object[] = [];
+  a.cues.forEach((cueId, k) => {
+    if (!isWellFormed(cueId)) return skip(`.cues[${k}]`, 'cue target left out: the id is not well-formed Unicode');
+    const byId = { type: 'FragmentSelector', conformsTo: MEDIA_FRAGMENTS, value: `id=${encodeURIComponent(cueId)}` };
+    const cue = x.cues.get(cueId);
+    const timed = cue && Number.isFinite(cue.start) && Number.isFinite(cue.end);
+    target.push({ source: x.mediaUrl, selector: timed ? [timeSelector(cue.start, cue.end), byId] : byId });
+  });
+  if (a.time) target.push({ source: x.mediaUrl, selector: timeSelector(a.time.start, a.time.end) });
+  a.claims.forEach((claimId, k) => {
+    const claim = x.claims.get(claimId);
+    if (!claim) return;
+    if (!isWellFormed(claimId)) return skip(`.claims[${k}]`, 'claim target left out: the id is not well-formed Unicode');
+    const selector: Record<string, string> = { type: 'TextQuoteSelector', exact: claim.quote.exact };
+    if (claim.quote.prefix !== undefined) selector.prefix = claim.quote.prefix;
+    if (claim.quote.suffix !== undefined) selector.suffix = claim.quote.suffix;
+    target.push({ id: `${x.base}#claim=${encodeURIComponent(claimId)}`, source: x.articleUrl, selector });
+  });
+  const body: object[] = [];
+  if (a.body !== undefined) body.push({ type: 'TextualBody', value: a.body, format: 'text/markdown', purpose: MOTIVATION[a.relation] });
+  body.push({ type: 'TextualBody', value: a.relation, purpose: 'tagging' });
+  for (const s of a.sources) body.push({ type: 'SpecificResource', purpose: 'linking', source: s.title === undefined ? { id: s.url } : { id: s.url, title: s.title } });
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id: `${x.base}#annotation=${encodeURIComponent(a.id)}`,
+    type: 'Annotation',
+    motivation: MOTIVATION[a.relation],
+    body,
+    target: target.length > 0 ? target : [x.mediaUrl || x.articleUrl],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,11 +208,11 @@ function readFragment(value: string): { t?: [number, number]; id?: string } {
 }
 
 /** The annotation objects in any accepted container, with their paths. */
-function collect(input: unknown, problems: Problem[]): Array<[unknown, string]> {
+function collect(input: unknown, problems: ProblemList): Array<[unknown, string]> {
   const arr = asArray(input, MAX_ITEMS);
   if (arr) return arr.items.map((x, i) => [x, `$[${i}]`]);
   if (!isRecord(input)) {
-    problems.push({ kind: 'annotation', code: 'invalid-annotation', path: '$', detail: `expected annotations, got ${describe(input)}` });
+    problems.add({ kind: 'annotation', code: 'invalid-annotation', path: '$', detail: `expected annotations, got ${describe(input)}` });
     return [];
   }
   const types = strings(readOwn(input, 'type'));
@@ -179,7 +220,7 @@ function collect(input: unknown, problems: Problem[]): Array<[unknown, string]> 
     const first = readOwn(input, 'first');
     const [items, path] = isRecord(first) ? [readOwn(first, 'items'), '$.first.items'] : [readOwn(input, 'items'), '$.items'];
     const found = asArray(items, MAX_ITEMS);
-    if (!found) problems.push({ kind: 'annotation', code: 'invalid-annotation', path, detail: 'no annotations (pages other than the first are not fetched)' });
+    if (!found) problems.add({ kind: 'annotation', code: 'invalid-annotation', path, detail: 'no annotations (pages other than the first are not fetched)' });
     return (found?.items ?? []).map((x, i) => [x, `${path}[${i}]`]);
   }
   return [[input, '$']];
@@ -187,18 +228,19 @@ function collect(input: unknown, problems: Problem[]): Array<[unknown, string]> 
 
 /** Reads Web Annotations (JSON-LD, already parsed) into an annotation set; never throws. */
 export function fromWebAnnotations(input: unknown, opts: WebAnnotationImportOptions = {}): { data: AnnotationSet; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems = new ProblemList({ kind: 'annotation', code: 'invalid-annotation', path: '$' });
   try {
-    return importInto(input, isRecord(opts) ? opts : {}, problems);
+    const data = importInto(input, isRecord(opts) ? opts : {}, problems);
+    return { data, problems: problems.finish() };
   } catch (e) {
-    problems.push({ kind: 'annotation', code: 'invalid-annotation', path: '$', detail: truncate(`unexpected: ${e instanceof Error ? e.message : String(e)}`) });
-    return { data: emptyAnnotationSet(), problems };
+    problems.add({ kind: 'annotation', code: 'invalid-annotation', path: '$', detail: `unexpected: ${e instanceof Error ? e.message : String(e)}` });
+    return { data: emptyAnnotationSet(), problems: problems.finish() };
   }
 }
 
-function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: Problem[]): { data: AnnotationSet; problems: Problem[] } {
+function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: ProblemList): AnnotationSet {
   const report = (path: string, detail: string): void => {
-    problems.push({ kind: 'annotation', code: 'invalid-annotation', path, detail: truncate(detail) });
+    problems.add({ kind: 'annotation', code: 'invalid-annotation', path, detail });
   };
   const wantMedia = typeof opts.mediaUrl === 'string' ? withoutFragment(opts.mediaUrl) : null;
   const wantArticle = typeof opts.articleUrl === 'string' ? withoutFragment(opts.articleUrl) : null;
@@ -207,6 +249,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
   const claims: Record<string, unknown>[] = [];
   const claimByKey = new Map<string, string>(); // quote key → claim id
   const claimKeys = new Map<string, string>(); // claim id → quote key
+  const nextSuffix = new Map<string, number>(); // generated id → the next counter to try on a collision
   const claimPaths: string[] = [];
   const annotations: Record<string, unknown>[] = [];
   const annotationPaths: string[] = [];
@@ -266,7 +309,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
     // Targets: cues (id=), a time range (t=), claims (TextQuoteSelector).
     const cues: string[] = [];
     let time: [number, number] | undefined;
-    const claimIds: string[] = [];
+    const claimIds = new Set<string>();
     list(readOwn(item, 'target')).forEach((t, i) => {
       const tPath = `${path}.target[${i}]`;
       const targetId = idOf(t);
@@ -317,7 +360,9 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
           // Generated id; on a (rare) hash collision with another quote, add a counter.
           const h = hashId(key);
           claimId = h;
-          for (let n = 2; claimKeys.has(claimId) && claimKeys.get(claimId) !== key; n++) claimId = `${h}-${n}`;
+          let n = nextSuffix.get(h) ?? 2;
+          while (claimKeys.has(claimId) && claimKeys.get(claimId) !== key) claimId = `${h}-${n++}`;
+          nextSuffix.set(h, n);
         }
         if (!claimByKey.has(key)) claimByKey.set(key, claimId);
         if (!claimKeys.has(claimId)) {
@@ -325,11 +370,11 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
           claims.push({ id: claimId, quote });
           claimPaths.push(`${tPath}.selector`);
         } else if (claimKeys.get(claimId) !== key) report(tPath, `claim "${claimId}" already has another quote; this one is ignored`);
-        if (!claimIds.includes(claimId)) claimIds.push(claimId);
+        claimIds.add(claimId);
       }
     });
 
-    const annotation: Record<string, unknown> = { id, cues, claims: claimIds, relation, sources };
+    const annotation: Record<string, unknown> = { id, cues, claims: [...claimIds], relation, sources };
     if (id === undefined) unnamed.push(annotation);
     if (time) annotation.time = { start: time[0], end: time[1] };
     if (texts.length > 0) annotation.body = texts.join('\n\n');
@@ -352,7 +397,7 @@ function importInto(input: unknown, opts: WebAnnotationImportOptions, problems: 
   for (const p of found) {
     const m = /^\$\.(annotations|claims)\[(\d+)\]/.exec(p.path ?? '');
     const mapped = m ? (m[1] === 'annotations' ? annotationPaths : claimPaths)[Number(m[2])] : undefined;
-    problems.push(mapped !== undefined ? { ...p, path: mapped } : p);
+    problems.add(mapped !== undefined ? { ...p, path: mapped } : p);
   }
-  return { data, problems };
+  return data;
 }

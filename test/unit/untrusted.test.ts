@@ -13,7 +13,9 @@ const throwing = new Proxy({}, {
   getOwnPropertyDescriptor() { throw new Error('gopd'); },
 });
 const getter = { get x(): unknown { throw new Error('getter'); } };
-const hostile: unknown[] = [undefined, null, '', {}, [], 0, NaN, 'text', throwing, revocable.proxy, getter, Symbol('s'), () => 1, 10n];
+let deep: unknown = [];
+for (let i = 0; i < 100_000; i++) deep = [deep];
+const hostile: unknown[] = [undefined, null, '', {}, [], 0, NaN, 'text', throwing, revocable.proxy, getter, Symbol('s'), () => 1, 10n, deep, '\ud800', `${'['.repeat(100_000)}${']'.repeat(100_000)}`];
 
 describe('untrusted readers', () => {
   const readers = [...Object.entries(untrusted), ...Object.entries(safeUrlModule)].filter(

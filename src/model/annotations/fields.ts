@@ -5,7 +5,7 @@
  */
 import type { Problem, ProblemCode } from '../types.js';
 import { PAGE_URL_SCHEMES, SOURCE_URL_SCHEMES, safeUrl } from '../safe-url.js';
-import { ABSENT, ProblemList, asArray, describe, isRecord, isSeconds, readOwn } from '../untrusted.js';
+import { ABSENT, ProblemList, asArray, describe, isRecord, isSeconds, isWellFormed, readOwn, toWellFormed } from '../untrusted.js';
 import { MAX_ID_LENGTH, MAX_ITEMS, type Source } from './types.js';
 
 /** The validator's problems: `annotation` problems that carry the id of the item being read. */
@@ -56,15 +56,32 @@ export function itemId(item: unknown): string | undefined {
   return isId(id) ? id : undefined;
 }
 
+/** A usable id: a non-empty string of at most MAX_ID_LENGTH characters, well-formed Unicode (no lone surrogate). */
 export function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_LENGTH;
+  return typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_LENGTH && isWellFormed(v);
+}
+
+/** What is wrong with a value that is not an id, for a problem's detail. */
+export function notAnId(v: unknown): string {
+  if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_LENGTH) return `not well-formed Unicode (a lone surrogate): ${describe(v)}`;
+  return `expected a non-empty string id (≤ ${MAX_ID_LENGTH} characters), got ${describe(v)}`;
+}
+
+/**
+ * A text field's value: the string, with any lone surrogate replaced by U+FFFD and reported
+ * (exports and URL encoding need well-formed Unicode).
+ */
+export function wellFormedText(v: string, path: string, problems: AnnotationProblems): string {
+  if (isWellFormed(v)) return v;
+  problems.report(path, 'not well-formed Unicode (a lone surrogate); replaced by U+FFFD');
+  return toWellFormed(v);
 }
 
 /** An optional string field: undefined when absent; reported and undefined when not a string. */
 export function optionalString(obj: object, key: string, path: string, problems: AnnotationProblems): string | undefined {
   const v = readOwn(obj, key);
   if (v === ABSENT) return undefined;
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return wellFormedText(v, `${path}.${key}`, problems);
   problems.report(`${path}.${key}`, `expected a string, got ${describe(v)}`);
   return undefined;
 }
@@ -96,7 +113,7 @@ export function requireItemId(value: unknown, path: string, problems: Annotation
   }
   const id = readOwn(value, 'id');
   if (!isId(id)) {
-    problems.report(`${path}.id`, `expected a non-empty string id (≤ ${MAX_ID_LENGTH} characters), got ${describe(id)}`);
+    problems.report(`${path}.id`, notAnId(id));
     return null;
   }
   return id;
@@ -116,7 +133,7 @@ export function idList(value: unknown, path: string, problems: AnnotationProblem
     else if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) {
       problems.report(`${path}[${i}]`, `expected a string, got ${v}; read as "${v}"`);
       out.push(String(v));
-    } else problems.report(`${path}[${i}]`, `expected a non-empty string id, got ${describe(v)}`);
+    } else problems.report(`${path}[${i}]`, notAnId(v));
   });
   return out;
 }

@@ -7,15 +7,25 @@ import { fromWebAnnotations } from '../web-annotation.js';
 import type { AnnotationResult } from './types.js';
 import { parseAnnotations, validateAnnotations } from './validate.js';
 
-/** Web Annotation JSON-LD is recognised by its context or type (an array by its first item); everything else is format v1. */
+/** Arrays nested deeper than this are not looked into (an array that holds itself, `[[[[…]]]]`). */
+const MAX_ARRAY_DEPTH = 16;
+
+/**
+ * Web Annotation JSON-LD is recognised by its context or type (an array by its first item,
+ * looked into at most MAX_ARRAY_DEPTH levels deep); everything else is format v1.
+ */
 export function isWebAnnotation(data: unknown): boolean {
   try {
-    if (Array.isArray(data)) return data.length > 0 && isWebAnnotation(data[0]);
-    if (typeof data !== 'object' || data === null) return false;
-    const d = data as Record<string, unknown>;
-    return '@context' in d || d.type === 'Annotation' || d.type === 'AnnotationCollection' || d.type === 'AnnotationPage';
+    let d = data;
+    for (let depth = 0; Array.isArray(d); depth++) {
+      if (depth >= MAX_ARRAY_DEPTH || d.length === 0) return false;
+      d = d[0];
+    }
+    if (typeof d !== 'object' || d === null) return false;
+    const o = d as Record<string, unknown>;
+    return '@context' in o || o.type === 'Annotation' || o.type === 'AnnotationCollection' || o.type === 'AnnotationPage';
   } catch {
-    return false; // a throwing getter or Proxy trap, an array that holds itself
+    return false; // a throwing getter or Proxy trap
   }
 }
 

@@ -16,6 +16,7 @@ import {
   sourceList,
   timeRange,
   unique,
+  wellFormedText,
 } from './fields.js';
 import { RELATIONS, emptyAnnotationSet, type Annotation, type AnnotationResult, type AnnotationSet, type Claim, type Relation } from './types.js';
 
@@ -94,7 +95,7 @@ function validateClaim(value: unknown, path: string, problems: AnnotationProblem
     problems.report(`${path}.quote.exact`, `expected a non-empty string, got ${describe(exact)}`);
     return null;
   }
-  const quote: TextQuote = { exact };
+  const quote: TextQuote = { exact: wellFormedText(exact, `${path}.quote.exact`, problems) };
   const prefix = optionalString(quoteValue, 'prefix', `${path}.quote`, problems);
   if (prefix !== undefined) quote.prefix = prefix;
   const suffix = optionalString(quoteValue, 'suffix', `${path}.quote`, problems);
