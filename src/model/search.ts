@@ -179,22 +179,26 @@ function originalEnd(map: Int32Array, end: number): number {
  * fold to nothing, and the length is kept).
  */
 export function prepareSearchIndex(cues: readonly Cue[]): SearchIndex {
-  const list = Array.isArray(cues) ? cues : [];
-  const texts = list.map((cue) => {
-    const raw: unknown = (cue as Partial<Cue> | null | undefined)?.text;
-    return typeof raw === 'string' ? (raw.includes('\0') ? raw.replace(/\0/g, '\u200b') : raw) : '';
-  });
-  const sourceStarts = new Int32Array(list.length);
-  let offset = 0;
-  texts.forEach((t, k) => {
-    sourceStarts[k] = offset;
-    offset += t.length + 1;
-  });
-  const { text, map } = fold(texts.join('\0'), 0);
-  const starts = new Int32Array(list.length);
-  let k = 0;
-  for (let f = 0; f < text.length && k + 1 < list.length; f++) if (text.charCodeAt(f) === 10) starts[++k] = f + 1;
-  return { text, map, starts, sourceStarts };
+  try {
+    const list = Array.isArray(cues) ? cues : [];
+    const texts = list.map((cue) => {
+      const raw: unknown = (cue as Partial<Cue> | null | undefined)?.text;
+      return typeof raw === 'string' ? (raw.includes('\0') ? raw.replace(/\0/g, '\u200b') : raw) : '';
+    });
+    const sourceStarts = new Int32Array(list.length);
+    let offset = 0;
+    texts.forEach((t, k) => {
+      sourceStarts[k] = offset;
+      offset += t.length + 1;
+    });
+    const { text, map } = fold(texts.join('\0'), 0);
+    const starts = new Int32Array(list.length);
+    let k = 0;
+    for (let f = 0; f < text.length && k + 1 < list.length; f++) if (text.charCodeAt(f) === 10) starts[++k] = f + 1;
+    return { text, map, starts, sourceStarts };
+  } catch {
+    return { text: '', map: new Int32Array(1), starts: new Int32Array(0), sourceStarts: new Int32Array(0) }; // a throwing getter or Proxy in the input
+  }
 }
 
 /**
@@ -202,23 +206,27 @@ export function prepareSearchIndex(cues: readonly Cue[]): SearchIndex {
  * at most `maxMatches`. The folded query is trimmed; an empty one gives [].
  */
 export function searchPrepared(index: SearchIndex, query: string, options: SearchOptions = {}): SearchMatch[] {
-  const q = foldForSearch(typeof query === 'string' ? query : '').text.trim();
-  const max = typeof options.maxMatches === 'number' && options.maxMatches >= 0 ? Math.floor(options.maxMatches) : DEFAULT_MAX;
-  const out: SearchMatch[] = [];
-  if (!q || !index || typeof index.text !== 'string' || !(index.map instanceof Int32Array) || max === 0) return out;
-  const { text, map, starts, sourceStarts } = index;
-  let from = 0;
-  let cue = 0;
-  while (out.length < max) {
-    const at = text.indexOf(q, from);
-    if (at < 0) break;
-    from = at + q.length;
-    // Matches come in increasing order, so the cue only moves forward.
-    if (cue + 1 < starts.length && (starts[cue + 1] as number) <= at) cue = lastAtOrBefore(starts, at);
-    const base = sourceStarts[cue] as number;
-    out.push({ cueIndex: cue, start: (map[at] as number) - base, end: originalEnd(map, at + q.length) - base });
+  try {
+    const q = foldForSearch(typeof query === 'string' ? query : '').text.trim();
+    const max = typeof options.maxMatches === 'number' && options.maxMatches >= 0 ? Math.floor(options.maxMatches) : DEFAULT_MAX;
+    const out: SearchMatch[] = [];
+    if (!q || !index || typeof index.text !== 'string' || !(index.map instanceof Int32Array) || max === 0) return out;
+    const { text, map, starts, sourceStarts } = index;
+    let from = 0;
+    let cue = 0;
+    while (out.length < max) {
+      const at = text.indexOf(q, from);
+      if (at < 0) break;
+      from = at + q.length;
+      // Matches come in increasing order, so the cue only moves forward.
+      if (cue + 1 < starts.length && (starts[cue + 1] as number) <= at) cue = lastAtOrBefore(starts, at);
+      const base = sourceStarts[cue] as number;
+      out.push({ cueIndex: cue, start: (map[at] as number) - base, end: originalEnd(map, at + q.length) - base });
+    }
+    return out;
+  } catch {
+    return []; // a throwing getter or Proxy in the input
   }
-  return out;
 }
 
 /** One-shot search (folds every cue; prefer `prepareSearchIndex` + `searchPrepared` when typing). */
@@ -227,31 +235,80 @@ export function searchCues(cues: readonly Cue[], query: string, options: SearchO
 }
 
 /**
+ * How far past the previous word found a word's text is looked for, when the words do not
+ * simply join into the cue text: text between two words is a space or some punctuation, and
+ * the bound keeps a cue of 100 000 words that are not in its text linear instead of quadratic.
+ */
+export const WORD_LOOKUP_WINDOW = 256;
+
+/** Where each word sits in the cue text (UTF-16 offsets), for the words that have a place. */
+interface WordPositions {
+  text: string;
+  words: readonly unknown[];
+  count: number;
+  /** Word index, start and end of each placed word; starts and ends never decrease. */
+  index: Int32Array;
+  at: Int32Array;
+  end: Int32Array;
+}
+
+/** Positions per cue object, recomputed when its text or words change. */
+const positionCache = new WeakMap<object, WordPositions>();
+
+function wordPositions(cue: object, words: readonly unknown[], text: string): WordPositions {
+  const cached = positionCache.get(cue);
+  if (cached && cached.text === text && cached.words === words && cached.count === words.length) return cached;
+  const texts = words.map((w) => {
+    const t = (w as { text?: unknown } | null | undefined)?.text;
+    return typeof t === 'string' ? t : '';
+  });
+  const joined = texts.join(' ') === text;
+  const index = new Int32Array(texts.length);
+  const at = new Int32Array(texts.length);
+  const end = new Int32Array(texts.length);
+  let placed = 0;
+  let cursor = 0;
+  texts.forEach((t, k) => {
+    let a: number;
+    if (joined) a = cursor;
+    else {
+      const found = t ? text.slice(cursor, cursor + WORD_LOOKUP_WINDOW + t.length).indexOf(t) : -1;
+      if (found < 0) return;
+      a = cursor + found;
+    }
+    index[placed] = k;
+    at[placed] = a;
+    end[placed++] = a + t.length;
+    cursor = joined ? a + t.length + 1 : a + t.length;
+  });
+  const positions = { text, words, count: words.length, index: index.subarray(0, placed), at: at.subarray(0, placed), end: end.subarray(0, placed) };
+  positionCache.set(cue, positions);
+  return positions;
+}
+
+/**
  * Indexes of `cue.words` that the match overlaps, ascending; [] when the cue has no words.
  *
  * Word positions in `cue.text`: when the words' texts joined by single spaces equal the cue
  * text (what the parsers produce), word k starts after the previous words and their spaces.
  * Otherwise each word is looked up (exact, case-sensitive) in the text after the previous
- * word found; a word not found there has no position and is never reported.
+ * word found, at most WORD_LOOKUP_WINDOW characters further; a word not found there has no
+ * position and is never reported. The positions are computed once per cue (O(words)), and
+ * each call is then a binary search: O(log words + words reported).
  */
 export function wordRangesForMatch(cue: Cue, match: SearchMatch): number[] {
-  const words = Array.isArray(cue?.words) ? cue.words : [];
-  const text = typeof cue?.text === 'string' ? cue.text : '';
-  if (!words.length || !match || !(match.end > match.start)) return [];
-  const texts = words.map((w) => (typeof w?.text === 'string' ? w.text : ''));
-  const joined = texts.join(' ') === text;
-  const out: number[] = [];
-  let cursor = 0;
-  texts.forEach((t, k) => {
-    let at: number;
-    if (joined) at = cursor;
-    else {
-      at = t ? text.indexOf(t, cursor) : -1;
-      if (at < 0) return;
+  try {
+    const words = Array.isArray(cue?.words) ? cue.words : [];
+    const text = typeof cue?.text === 'string' ? cue.text : '';
+    if (!words.length || !match || !(match.end > match.start)) return [];
+    const p = wordPositions(cue, words, text);
+    const out: number[] = [];
+    // The first placed word ending after the match's start, then every one starting before its end.
+    for (let j = lastAtOrBefore(p.end, match.start) + 1; j < p.at.length && (p.at[j] as number) < match.end; j++) {
+      if ((p.end[j] as number) > match.start) out.push(p.index[j] as number);
     }
-    const end = at + t.length;
-    cursor = joined ? end + 1 : end;
-    if (at < match.end && end > match.start) out.push(k);
-  });
-  return out;
+    return out;
+  } catch {
+    return []; // a throwing getter or Proxy in the input
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foldForSearch, prepareSearchIndex, searchCues, searchPrepared, wordRangesForMatch } from '../../src/model/search.js';
+import { WORD_LOOKUP_WINDOW, foldForSearch, prepareSearchIndex, searchCues, searchPrepared, wordRangesForMatch } from '../../src/model/search.js';
 import type { SearchMatch } from '../../src/model/search.js';
 import type { Cue } from '../../src/model/types.js';
 
@@ -264,5 +264,64 @@ describe('wordRangesForMatch', () => {
     const c = cue('a b', { words: words('a', 'b') });
     expect(wordRangesForMatch(c, { cueIndex: 0, start: 1, end: 1 })).toEqual([]);
     expect(wordRangesForMatch(null as unknown as Cue, { cueIndex: 0, start: 0, end: 1 })).toEqual([]);
+  });
+
+  it('a line of 100 000 words, half of them not in its text: positions once, then a binary search per match', () => {
+    const n = 100_000;
+    const list = Array.from({ length: n }, (_, i) => ({ start: i, end: i + 1, text: `w${i % 100}` }));
+    // Odd words carry a "!" the text lacks: they have no position (each used to cost a scan to the end).
+    const c = cue(`${list.map((w) => w.text).join(' ')}.`, { words: list.map((w, i) => (i % 2 ? { ...w, text: `${w.text}!` } : w)) });
+    const matches = searchCues([c], 'w10 ');
+    expect(matches).toHaveLength(n / 100);
+    const found = matches.map((m) => wordRangesForMatch(c, m));
+    expect(found[0]).toEqual([10]);
+    expect(found[found.length - 1]).toEqual([n - 90]);
+    expect(wordRangesForMatch(c, { cueIndex: 0, start: 0, end: c.text.length })).toHaveLength(n / 2);
+  });
+
+  it(`a word is looked for at most WORD_LOOKUP_WINDOW (${WORD_LOOKUP_WINDOW}) characters after the previous one`, () => {
+    const gap = ' '.repeat(WORD_LOOKUP_WINDOW + 1);
+    const c = cue(`alpha,${gap}beta gamma`, { words: words('alpha', 'beta', 'gamma') });
+    expect(wordRangesForMatch(c, searchCues([c], 'gamma')[0]!)).toEqual([]); // "beta" is too far: "gamma" is looked for after "alpha"
+    const near = cue(`alpha, beta gamma`, { words: words('alpha', 'beta', 'gamma') });
+    expect(wordRangesForMatch(near, searchCues([near], 'gamma')[0]!)).toEqual([2]);
+  });
+
+  it('positions follow the cue when its text or words change', () => {
+    const c = cue('one two', { words: words('one', 'two') });
+    expect(wordRangesForMatch(c, { cueIndex: 0, start: 4, end: 7 })).toEqual([1]);
+    c.text = 'two one';
+    c.words = words('two', 'one');
+    expect(wordRangesForMatch(c, { cueIndex: 0, start: 4, end: 7 })).toEqual([1]);
+    c.words.push({ start: 2, end: 3, text: 'three' });
+    c.text = 'two one three';
+    expect(wordRangesForMatch(c, { cueIndex: 0, start: 8, end: 13 })).toEqual([2]);
+  });
+
+  it('property: agrees with looking every word up in turn (the documented rule)', () => {
+    const reference = (cueValue: Cue, m: SearchMatch): number[] => {
+      const texts = (cueValue.words ?? []).map((w) => w.text);
+      const joined = texts.join(' ') === cueValue.text;
+      const out: number[] = [];
+      let cursor = 0;
+      texts.forEach((t, k) => {
+        const at = joined ? cursor : t ? cueValue.text.indexOf(t, cursor) : -1;
+        if (at < 0) return;
+        const end = at + t.length;
+        cursor = joined ? end + 1 : end;
+        if (at < m.end && end > m.start) out.push(k);
+      });
+      return out;
+    };
+    const token = fc.constantFrom('a', 'b', 'ab', 'ba', '', ',', 'a,');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 10 }), fc.array(token, { maxLength: 10 }), fc.nat(30), fc.nat(30), (ws, textParts, a, b) => {
+        const text = textParts.length ? textParts.join(' ') : ws.join(' ');
+        const c = cue(text, { words: words(...ws) });
+        const m = { cueIndex: 0, start: Math.min(a, b), end: Math.max(a, b) };
+        expect(wordRangesForMatch(c, m)).toEqual(m.end > m.start && ws.length ? reference(c, m) : []);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
