@@ -63,31 +63,35 @@ function clock(ms: number, sep: '.' | ','): string {
  * `formatTimestamp`, with the hours shown on every line when the track reaches an hour.
  */
 export function toPlainText(cues: readonly Cue[], options: PlainTextOptions = {}): string {
-  const withTimes = options.timestamps !== false;
-  const withSpeakers = options.speakers !== false;
-  const all = list(cues);
-  const forceHours = all.some((c) => times(c).start >= 3_600_000);
-  const out: string[] = [];
-  const title = oneLine(str(options.title));
-  let previous: string | undefined;
-  let first = true;
-  for (const cue of all) {
-    const text = oneLine(str(cue.text));
-    if (!text) continue;
-    let line = withTimes ? `[${formatTimestamp(times(cue).start / 1000, { forceHours })}] ` : '';
-    if (withSpeakers) {
-      const speaker = oneLine(str(cue.speaker)) || undefined;
-      if (first || speaker !== previous) {
-        if (!first) out.push('');
-        if (speaker) line += `${speaker}: `;
+  try {
+    const withTimes = options.timestamps !== false;
+    const withSpeakers = options.speakers !== false;
+    const all = list(cues);
+    const forceHours = all.some((c) => times(c).start >= 3_600_000);
+    const out: string[] = [];
+    const title = oneLine(str(options.title));
+    let previous: string | undefined;
+    let first = true;
+    for (const cue of all) {
+      const text = oneLine(str(cue.text));
+      if (!text) continue;
+      let line = withTimes ? `[${formatTimestamp(times(cue).start / 1000, { forceHours })}] ` : '';
+      if (withSpeakers) {
+        const speaker = oneLine(str(cue.speaker)) || undefined;
+        if (first || speaker !== previous) {
+          if (!first) out.push('');
+          if (speaker) line += `${speaker}: `;
+        }
+        previous = speaker;
       }
-      previous = speaker;
+      out.push(line + text);
+      first = false;
     }
-    out.push(line + text);
-    first = false;
+    if (title) out.unshift(title, ...(out.length ? [''] : []));
+    return out.length ? `${out.join('\n')}\n` : '';
+  } catch {
+    return ''; // a throwing getter or Proxy in the input
   }
-  if (title) out.unshift(title, ...(out.length ? [''] : []));
-  return out.length ? `${out.join('\n')}\n` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,29 +130,33 @@ function timedWordsText(words: Word[], startMs: number, endMs: number): string {
  * An id that is empty or holds "-->" or a line break is replaced by the cue's 1-based position.
  */
 export function toWebVTT(cues: readonly Cue[], options: WebVTTOptions = {}): string {
-  const title = oneLine(str(options.title)).replace(/-->/g, '->');
-  const out: string[] = [title ? `WEBVTT ${title}` : 'WEBVTT'];
-  const lang = sanitiseLang(str(options.lang));
-  if (lang) out.push(`Language: ${lang}`);
-  list(cues).forEach((cue, k) => {
-    const id = str(cue.id);
-    const { start, end } = times(cue);
-    out.push('', id.trim() === '' || /-->|[\r\n]/.test(id) ? String(k + 1) : id);
-    out.push(`${clock(start, '.')} --> ${clock(end, '.')}`);
-    const words = Array.isArray(cue.words) && cue.words.length ? cue.words : null;
-    const lines = words ? [timedWordsText(words, start, end)] : textLines(str(cue.text)).map(escapeVTT);
-    const speaker = escapeVTT(oneLine(str(cue.speaker)));
-    const cueLang = sanitiseLang(str(cue.lang));
-    let prefix = speaker ? `<v ${speaker}>` : '';
-    if (cueLang) {
-      prefix += `<lang ${cueLang}>`;
-      if (lines.length) lines[lines.length - 1] += '</lang>';
-    }
-    if (lines.length && lines[0] !== '') lines[0] = prefix + lines[0];
-    else if (prefix) lines.splice(0, lines.length, prefix);
-    out.push(...lines.filter((l) => l !== ''));
-  });
-  return `${out.join('\n')}\n`;
+  try {
+    const title = oneLine(str(options.title)).replace(/-->/g, '->');
+    const out: string[] = [title ? `WEBVTT ${title}` : 'WEBVTT'];
+    const lang = sanitiseLang(str(options.lang));
+    if (lang) out.push(`Language: ${lang}`);
+    list(cues).forEach((cue, k) => {
+      const id = str(cue.id);
+      const { start, end } = times(cue);
+      out.push('', id.trim() === '' || /-->|[\r\n]/.test(id) ? String(k + 1) : id);
+      out.push(`${clock(start, '.')} --> ${clock(end, '.')}`);
+      const words = Array.isArray(cue.words) && cue.words.length ? cue.words : null;
+      const lines = words ? [timedWordsText(words, start, end)] : textLines(str(cue.text)).map(escapeVTT);
+      const speaker = escapeVTT(oneLine(str(cue.speaker)));
+      const cueLang = sanitiseLang(str(cue.lang));
+      let prefix = speaker ? `<v ${speaker}>` : '';
+      if (cueLang) {
+        prefix += `<lang ${cueLang}>`;
+        if (lines.length) lines[lines.length - 1] += '</lang>';
+      }
+      if (lines.length && lines[0] !== '') lines[0] = prefix + lines[0];
+      else if (prefix) lines.splice(0, lines.length, prefix);
+      out.push(...lines.filter((l) => l !== ''));
+    });
+    return `${out.join('\n')}\n`;
+  } catch {
+    return ''; // a throwing getter or Proxy in the input
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,13 +169,13 @@ export function toWebVTT(cues: readonly Cue[], options: WebVTTOptions = {}): str
  * "{\" (an ASS override) becomes "&#123;\", and "-->" (a timing line) becomes "--&gt;".
  */
 function escapeSRT(line: string): string {
-  return line
-    .replace(/&[^&]*/g, (seg) => (decodeEntities(seg) !== seg ? `&amp;${seg.slice(1)}` : seg))
-    // Any "<" that could open a tag once the others are escaped: a letter, "/" + letter or a
-    // digit after it, and a ">" later on the line.
-    .replace(/<(?=(?:\/?[A-Za-z]|[0-9])[^\n]*>)/g, '&lt;')
-    .replace(/\{(?=\\)/g, '&#123;')
-    .replace(/-->/g, '--&gt;');
+  const amp = line.replace(/&[^&]*/g, (seg) => (decodeEntities(seg) !== seg ? `&amp;${seg.slice(1)}` : seg));
+  // Any "<" that could open a tag once the others are escaped: a letter, "/" + letter or a
+  // digit after it, and a ">" later on the line. (The line's last ">" decides, so each "<"
+  // costs O(1): a lookahead to the end of the line made a line of "<a" quadratic.)
+  const lastGt = amp.lastIndexOf('>');
+  const lt = lastGt < 0 ? amp : amp.replace(/<(?=\/?[A-Za-z]|[0-9])/g, (m, at: number) => (lastGt > at + (amp[at + 1] === '/' ? 2 : 1) ? '&lt;' : m));
+  return lt.replace(/\{(?=\\)/g, '&#123;').replace(/-->/g, '--&gt;');
 }
 
 /**
@@ -177,12 +185,16 @@ function escapeSRT(line: string): string {
  * prefix back as the speaker when it looks like a name (capitalised words) and starts two cues.
  */
 export function toSRT(cues: readonly Cue[]): string {
-  const blocks = list(cues).map((cue, k) => {
-    const { start, end } = times(cue);
-    const lines = textLines(str(cue.text)).map(escapeSRT);
-    const speaker = escapeSRT(oneLine(str(cue.speaker)));
-    if (speaker) lines[0] = lines.length ? `${speaker}: ${lines[0]}` : `${speaker}:`;
-    return [String(k + 1), `${clock(start, ',')} --> ${clock(end, ',')}`, ...lines].join('\n');
-  });
-  return blocks.length ? `${blocks.join('\n\n')}\n` : '';
+  try {
+    const blocks = list(cues).map((cue, k) => {
+      const { start, end } = times(cue);
+      const lines = textLines(str(cue.text)).map(escapeSRT);
+      const speaker = escapeSRT(oneLine(str(cue.speaker)));
+      if (speaker) lines[0] = lines.length ? `${speaker}: ${lines[0]}` : `${speaker}:`;
+      return [String(k + 1), `${clock(start, ',')} --> ${clock(end, ',')}`, ...lines].join('\n');
+    });
+    return blocks.length ? `${blocks.join('\n\n')}\n` : '';
+  } catch {
+    return ''; // a throwing getter or Proxy in the input
+  }
 }

@@ -197,6 +197,25 @@ describe('toSRT', () => {
     expect((await parseSRT(srt)).transcript.cues[0]!.text).toBe(text);
   });
 
+  it('escapes a 1 MB line of "<a" in linear time (the lookahead to the line end made it quadratic: 17.8 s)', () => {
+    const line = '<a'.repeat(500_000);
+    const body = (srt: string): string => srt.split('\n')[2]!;
+    expect(body(toSRT([{ id: '1', start: 0, end: 1, text: line }]))).toBe(line); // no ">" after any "<"
+    expect(body(toSRT([{ id: '1', start: 0, end: 1, text: `${line}>` }]))).toBe(`${'&lt;a'.repeat(500_000)}>`);
+    expect(body(toSRT([{ id: '1', start: 0, end: 1, text: `<a>${line}` }]))).toBe(`&lt;a>${line}`);
+  });
+
+  it('property: "<" is escaped exactly when a letter, "/" + letter or a digit follows and a ">" comes later', () => {
+    const old = (l: string): string => l.replace(/<(?=(?:\/?[A-Za-z]|[0-9])[^\n]*>)/g, '&lt;');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '/', 'a', '1', ' ', '-', 'x'), minLength: 1, maxLength: 24 }), (l) => {
+        fc.pre(l.trim() !== '');
+        expect(toSRT([{ id: '1', start: 0, end: 1, text: l }]).split('\n')[2]).toBe(old(l).replace(/-->/g, '--&gt;'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('handles empty and bad input', () => {
     expect(toSRT([])).toBe('');
     expect(toSRT([{ id: '1', start: 0, end: 1, text: '', speaker: 'Ann' }])).toBe('1\n00:00:00,000 --> 00:00:01,000\nAnn:\n');
