@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseBody, type BodySegment } from '../../src/model/annotations/index.js';
+import { BODY_CACHE_CHARS, BODY_CACHE_ENTRIES } from '../../src/model/annotations/body.js';
+import { SOURCE_URL_SCHEMES, safeUrl } from '../../src/model/safe-url.js';
 
 const text = (t: string): BodySegment => ({ type: 'text', text: t });
 const link = (t: string, href: string): BodySegment => ({ type: 'link', text: t, href });
@@ -94,6 +96,87 @@ describe('parseBody', () => {
         expect(same(rebuilt)).toBe(same(body.replace(/\r\n?/g, '\n')));
         for (let i = 1; i < out.length; i++) expect(out[i]!.type === 'text' && out[i - 1]!.type === 'text').toBe(false);
       }),
+    );
+  });
+
+  it('is linear on 2 MB of "[x](" (every link attempt used to scan up to 4 096 characters for its ")")', () => {
+    const body = '[x]('.repeat(500_000);
+    expect(parseBody(body)).toEqual([text(body)]);
+    const closed = `${'[x]('.repeat(100_000)}https://a.example)`;
+    const out = parseBody(closed);
+    // Only the last "(" is closed, and its URL is what follows it.
+    expect(out[out.length - 1]).toEqual(link('x', 'https://a.example'));
+  });
+
+  it('caches the result per body string (frozen), least recently used out first', () => {
+    const body = 'cached [one](https://a.example) body';
+    const first = parseBody(body);
+    expect(parseBody(body)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[1])).toBe(true);
+    for (let i = 0; i < BODY_CACHE_ENTRIES; i++) parseBody(`filler ${i}`);
+    const again = parseBody(body);
+    expect(again).not.toBe(first); // evicted, parsed again
+    expect(again).toEqual(first);
+    const huge = 'x'.repeat(BODY_CACHE_CHARS + 1);
+    expect(parseBody(huge)).not.toBe(parseBody(huge)); // too long to keep
+  });
+
+  it('property: the same segments as the old scanner (bounded label, balanced parentheses in the URL)', () => {
+    const reference = (raw: string): BodySegment[] => {
+      const str = raw.replace(/\r\n?/g, '\n');
+      const out: BodySegment[] = [];
+      let acc = '';
+      let i = 0;
+      while (i < str.length) {
+        const open = str.indexOf('[', i);
+        if (open < 0) {
+          acc += str.slice(i);
+          break;
+        }
+        acc += str.slice(i, open);
+        let close = -1;
+        for (let j = open + 1; j < str.length && j <= open + 501; j++) {
+          if (str[j] === ']') {
+            close = j;
+            break;
+          }
+          if (str[j] === '[' || str[j] === '\n') break;
+        }
+        let end = -1;
+        if (close >= 0 && str[close + 1] === '(') {
+          let depth = 0;
+          let j = close + 2;
+          for (; j < str.length && j <= close + 2 + 4096; j++) {
+            if (str[j] === '(') depth++;
+            else if (str[j] === ')') {
+              if (depth === 0) break;
+              depth--;
+            }
+          }
+          if (str[j] === ')') end = j;
+        }
+        const href = end >= 0 ? safeUrl(str.slice(close + 2, end), SOURCE_URL_SCHEMES) : null;
+        if (href !== null) {
+          if (acc !== '') out.push(text(acc));
+          acc = '';
+          const label = str.slice(open + 1, close);
+          out.push(link(label.trim() === '' ? href : label, href));
+          i = end + 1;
+        } else {
+          acc += '[';
+          i = open + 1;
+        }
+      }
+      if (acc !== '') out.push(text(acc));
+      return out;
+    };
+    const piece = fc.constantFrom('[', ']', '(', ')', '\n', 'x', ' ', 'https://a.example', 'mailto:x@y.z', '[a](https://b.example/(c))', '](');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const body = pieces.join('');
+        expect(parseBody(body)).toEqual(reference(body));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
