@@ -293,7 +293,7 @@ describe('wordRangesForMatch', () => {
     c.text = 'two one';
     c.words = words('two', 'one');
     expect(wordRangesForMatch(c, { cueIndex: 0, start: 4, end: 7 })).toEqual([1]);
-    c.words.push({ start: 2, end: 3, text: 'three' });
+    c.words!.push({ start: 2, end: 3, text: 'three' });
     c.text = 'two one three';
     expect(wordRangesForMatch(c, { cueIndex: 0, start: 8, end: 13 })).toEqual([2]);
   });
