@@ -148,15 +148,32 @@ export class ArticleAnchorsController implements ReactiveController {
       if (!groups.has(relation)) groups.set(relation, []);
       groups.get(relation)!.push(range);
       const marker = this.deps.markers.create(claim.id, relation, () => this.deps.activate(claim.id));
-      const end = range.cloneRange();
-      end.collapse(false);
-      end.insertNode(marker);
+      placeAfter(range, marker);
       this.anchored.set(claim.id, { range, marker });
     }
     if (typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function') {
       for (const [relation, ranges] of groups) CSS.highlights.set(HIGHLIGHT_PREFIX + relation, new Highlight(...ranges));
     }
   }
+}
+
+/**
+ * Puts a marker right after a claim's text. A claim that ends inside a text node splits it once
+ * (the marker goes between the halves); one that ends at a text node's edge gets the marker
+ * beside that node. So marking again (after a move, or when a relation changed) never splits
+ * again: the article's text nodes do not multiply with every reconnection.
+ */
+function placeAfter(range: Range, marker: HTMLElement): void {
+  const node = range.endContainer;
+  const parent = node.parentNode;
+  if (node.nodeType === Node.TEXT_NODE && parent) {
+    const offset = range.endOffset;
+    if (offset >= (node as Text).length) return void parent.insertBefore(marker, node.nextSibling);
+    if (offset === 0) return void parent.insertBefore(marker, node);
+  }
+  const end = range.cloneRange();
+  end.collapse(false);
+  end.insertNode(marker);
 }
 
 /** Milliseconds of work between yields while walking a large article. */

@@ -6,7 +6,7 @@ import { placeInScroller, type AutoScrollController } from './auto-scroll.js';
 const ALL = 'at-search';
 const CURRENT = 'at-search-current';
 
-/** One shared Highlight per name: several viewers on a page add and remove their own ranges. */
+/** One shared Highlight per name: several viewers on a page add their own ranges to it. */
 function highlight(name: string): Highlight | null {
   if (typeof CSS === 'undefined' || !CSS.highlights || typeof Highlight !== 'function') return null;
   let h = CSS.highlights.get(name);
@@ -15,6 +15,14 @@ function highlight(name: string): Highlight | null {
     CSS.highlights.set(name, h);
   }
   return h;
+}
+
+/** Takes a viewer's ranges out of a shared Highlight (never creating it); the last viewer to leave removes the name. */
+function release(name: string, ranges: readonly Range[]): void {
+  const h = typeof CSS !== 'undefined' ? CSS.highlights?.get(name) : undefined;
+  if (!h) return;
+  for (const r of ranges) h.delete(r);
+  if (h.size === 0) CSS.highlights.delete(name);
 }
 
 /**
@@ -43,6 +51,11 @@ export class SearchController implements ReactiveController {
     host.addController(this);
     // Only rows built in full have text nodes to highlight: a row built later gets its marks then.
     lines.rowRendered.add((line) => this.paintLine(line));
+  }
+
+  /** Back in the document (a move): the rows are the same, so mark the matches again. */
+  hostConnected(): void {
+    if (this.active && this.matches.length) this.paint();
   }
 
   hostDisconnected(): void {
@@ -184,10 +197,9 @@ export class SearchController implements ReactiveController {
   }
 
   private clearHighlights(): void {
-    const all = highlight(ALL);
-    for (const r of this.ranges) all?.delete(r);
+    release(ALL, this.ranges);
     this.ranges = [];
-    if (this.currentRange) highlight(CURRENT)?.delete(this.currentRange);
+    if (this.currentRange) release(CURRENT, [this.currentRange]);
     this.currentRange = null;
   }
 }
