@@ -16,8 +16,8 @@ export interface PreparedText {
   readonly norm: { readonly text: string; readonly map: Int32Array };
 }
 
-/** Normalised characters per step of incremental work (normalising here, searching in text-quote). */
-export const CHUNK = 1 << 18;
+/** Characters normalised per step of `normaliseSteps` (about a millisecond; the slow path, NFKC clusters, a few). */
+export const CHUNK = 1 << 14;
 
 const FOLD = new Map<number, string>();
 for (const c of '\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u2036\u301d\u301e\u301f') FOLD.set(c.codePointAt(0)!, '"');
@@ -172,7 +172,8 @@ function normaliseRange(text: string, from: number, to: number, b: NormBuffer): 
 }
 
 /** @internal Normalises in steps of CHUNK characters, yielding between steps (the return value is `PreparedText['norm']`). */
-export function* normaliseSteps(text: string): Generator<void, PreparedText['norm']> {
+export function* normaliseSteps(input: string): Generator<void, PreparedText['norm']> {
+  const text = typeof input === 'string' ? input : '';
   const b = new NormBuffer(text.length + 16);
   // The string is built step by step too, and the map is a view (no copy), so that no single
   // step does work proportional to the whole text.
@@ -188,11 +189,16 @@ export function* normaliseSteps(text: string): Generator<void, PreparedText['nor
   return { text: parts.join(''), map: b.map.subarray(0, b.length + 1) };
 }
 
-/** @internal Runs a step generator to its end: its return value. */
+/** @internal Runs a step generator to its end: its return value (undefined for something else). */
 export function drain<R>(gen: Generator<unknown, R>): R {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
+  try {
+    if (typeof gen !== 'object' || gen === null || typeof gen.next !== 'function') return undefined as R;
+    for (;;) {
+      const r = gen.next();
+      if (r.done) return r.value;
+    }
+  } catch {
+    return undefined as R; // only our own generators are drained, and they do not throw
   }
 }
 

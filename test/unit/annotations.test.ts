@@ -19,6 +19,11 @@ import * as annotationsModule from '../../src/model/annotations/index.js';
 import * as textQuoteModule from '../../src/model/text-quote.js';
 import * as webAnnotationModule from '../../src/model/web-annotation.js';
 import * as claimReviewModule from '../../src/model/claim-review.js';
+import * as alignModule from '../../src/model/align.js';
+import * as searchModule from '../../src/model/search.js';
+import * as exportModule from '../../src/model/export.js';
+import * as textNormaliseModule from '../../src/model/text-normalise.js';
+import * as textMatchModule from '../../src/model/text-match.js';
 import type { Cue } from '../../src/model/types.js';
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/annotations/${name}`, import.meta.url)), 'utf8');
@@ -215,8 +220,19 @@ describe('hostile input', () => {
     expect(r.problems[MAX_PROBLEMS]!.detail).toMatch(/more problems not listed/);
   });
 
-  const hostile: unknown[] = [undefined, null, '', {}, [], 0, -1, NaN, 1e308, 'text', cyclic, throwing, revocable.proxy, getters, Symbol('s'), () => 1];
-  const modules = { annotationsModule, textQuoteModule, webAnnotationModule, claimReviewModule };
+  // Issue 9: values nested 100 000 levels deep (arrays, objects, JSON text), lone surrogates.
+  let deepArray: unknown = [];
+  let deepObject: unknown = {};
+  for (let i = 0; i < 100_000; i++) {
+    deepArray = [deepArray];
+    deepObject = { version: 1, annotations: deepObject, claims: [deepObject], id: 'x', exact: 'y' };
+  }
+  const deepText = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const hostile: unknown[] = [
+    undefined, null, '', {}, [], 0, -1, NaN, 1e308, 'text', cyclic, throwing, revocable.proxy, getters, Symbol('s'), () => 1,
+    deepArray, deepObject, deepText, '\ud800', { version: 1, claims: [{ id: '\ud800', quote: { exact: '\udc00' } }], annotations: [{ id: '\ud800', relation: 'unsupported', claims: ['\ud800'] }] },
+  ];
+  const modules = { annotationsModule, textQuoteModule, webAnnotationModule, claimReviewModule, alignModule, searchModule, exportModule, textNormaliseModule, textMatchModule };
   const functions = Object.entries(modules).flatMap(([m, mod]) =>
     Object.entries(mod)
       .filter(([, f]) => typeof f === 'function')

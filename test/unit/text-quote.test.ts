@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  MAX_FUZZY_QUOTE,
+  MAX_OCCURRENCES,
   anchorProblem,
   anchorQuote,
   anchorQuotesAsync,
@@ -241,6 +243,56 @@ describe('incremental anchoring', () => {
         `absent ${median(missRuns.map((x) => x.ms)).toFixed(0)} ms; ${steps} steps`,
     );
   }, 120_000);
+});
+
+describe('bounded work on hostile articles', () => {
+  const vocab = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  let seed = 3;
+  let absent = '';
+  while (absent.length < 900) {
+    seed = (seed * 48271) % 2147483647;
+    absent += `${vocab[seed % vocab.length]} `;
+  }
+  absent = absent.slice(0, 900);
+  const repetitive = 'The committee met again. '.repeat(8_000); // 200 KB
+
+  it('a repetitive article and an absent 900-character quote: a miss with its closest text (was 16.8 s, unyielding)', () => {
+    const r = anchorQuote(repetitive, { exact: absent });
+    expect(r.found).toBe(false);
+    if (r.found) return;
+    expect(r.score).toBeLessThan(0.75);
+    expect(r.candidate).toMatch(/committee met again/);
+    // Text that is there is still found (the first of its many occurrences).
+    expect(anchorQuote(repetitive, { exact: repetitive.slice(250, 1150) })).toMatchObject({ found: true, start: 0, score: 1 });
+  });
+
+  it('anchorQuotesAsync on it yields step after step, and delivers every result', async () => {
+    let yields = 0;
+    const quotes = [{ exact: absent }, { exact: 'the committee met again' }, { exact: absent.slice(0, 200) }];
+    const results = await anchorQuotesAsync(repetitive, quotes, {
+      budgetMs: 0,
+      yieldToEventLoop: async () => {
+        yields++;
+      },
+    });
+    expect(results.map((x) => x.found)).toEqual([false, true, false]);
+    expect(yields).toBeGreaterThan(50);
+  });
+
+  it(`a quote longer than MAX_FUZZY_QUOTE (${MAX_FUZZY_QUOTE}) only matches exactly`, () => {
+    const long = Array.from({ length: 400 }, (_, i) => `sentence ${i} of the statement.`).join(' ');
+    const at = long.indexOf('sentence 5 ');
+    const exact = long.slice(at, at + MAX_FUZZY_QUOTE + 100);
+    expect(anchorQuote(long, { exact })).toMatchObject({ found: true, start: at });
+    expect(anchorQuote(long, { exact: `${exact.slice(0, 500)}X${exact.slice(501)}` })).toEqual({ found: false, score: 0 });
+  });
+
+  it(`a quote occurring more than MAX_OCCURRENCES (${MAX_OCCURRENCES}) times is placed among the first ones`, () => {
+    const text = 'abcdefghijklm '.repeat(MAX_OCCURRENCES + 500);
+    const r = anchorQuote(text, { exact: 'abcdefghijklm' }, { hint: text.length });
+    expect(r.found).toBe(true);
+    if (r.found) expect(r.start).toBe((MAX_OCCURRENCES - 1) * 14);
+  });
 });
 
 describe('real article text', () => {
