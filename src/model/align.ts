@@ -63,75 +63,79 @@ function overlap(a: Span, b: Span): number {
 const key = (s: Span): number => (s.ok ? s.start : Infinity);
 
 export function alignTracks(original: readonly Cue[], translation: readonly Cue[]): AlignedRow[] {
-  const orig = Array.isArray(original) ? original : [];
-  const trans = Array.isArray(translation) ? translation : [];
-  const os = orig.map(span);
-  const ts = trans.map(span);
+  try {
+    const orig = Array.isArray(original) ? original : [];
+    const trans = Array.isArray(translation) ? translation : [];
+    const os = orig.map(span);
+    const ts = trans.map(span);
 
-  const byId = new Map<string, number>();
-  orig.forEach((c, i) => {
-    const id = c?.id;
-    if (typeof id === 'string' && !byId.has(id)) byId.set(id, i);
-  });
-
-  // Originals with a duration, sorted by start, and the tree of their ends: the ones a translation
-  // cue overlaps in O(log n) each, whatever the overlaps. (A zero-length original overlaps nothing.)
-  const sorted = os.map((_, i) => i).filter((i) => (os[i] as Span).ok && (os[i] as Span).end > (os[i] as Span).start);
-  sorted.sort((i, j) => (os[i] as Span).start - (os[j] as Span).start || i - j);
-  const sortedStarts = Float64Array.from(sorted, (i) => (os[i] as Span).start);
-  const ends = new EndTree(sorted.map((i) => (os[i] as Span).end));
-
-  const bestOverlap = (t: Span): number => {
-    if (!t.ok) return -1;
-    // Candidates start before t.end (at or before t.start when t is zero-length) and end after t.start.
-    const count = t.end > t.start ? firstAtOrAfter(sortedStarts, t.end) : lastAtOrBefore(sortedStarts, t.start) + 1;
-    let best = -1;
-    let bestShared = -1;
-    let seen = 0;
-    ends.each(count, t.start, (k) => {
-      const i = sorted[k] as number;
-      const shared = overlap(os[i] as Span, t);
-      if (shared > bestShared || (shared === bestShared && shared >= 0 && i < best)) {
-        best = i;
-        bestShared = shared;
-      }
-      return ++seen < ALIGN_MAX_CANDIDATES;
+    const byId = new Map<string, number>();
+    orig.forEach((c, i) => {
+      const id = c?.id;
+      if (typeof id === 'string' && !byId.has(id)) byId.set(id, i);
     });
-    return best;
-  };
 
-  const rowsOf: number[][] = orig.map(() => []);
-  const orphans: number[] = [];
-  trans.forEach((c, j) => {
-    const t = ts[j] as Span;
-    const id = c?.id;
-    const same = typeof id === 'string' ? byId.get(id) : undefined;
-    if (same !== undefined) {
-      const o = os[same] as Span;
-      if (!o.ok || !t.ok || overlap(o, t) >= 0 || overlap(t, o) >= 0) {
-        (rowsOf[same] as number[]).push(j);
-        return;
+    // Originals with a duration, sorted by start, and the tree of their ends: the ones a translation
+    // cue overlaps in O(log n) each, whatever the overlaps. (A zero-length original overlaps nothing.)
+    const sorted = os.map((_, i) => i).filter((i) => (os[i] as Span).ok && (os[i] as Span).end > (os[i] as Span).start);
+    sorted.sort((i, j) => (os[i] as Span).start - (os[j] as Span).start || i - j);
+    const sortedStarts = Float64Array.from(sorted, (i) => (os[i] as Span).start);
+    const ends = new EndTree(sorted.map((i) => (os[i] as Span).end));
+
+    const bestOverlap = (t: Span): number => {
+      if (!t.ok) return -1;
+      // Candidates start before t.end (at or before t.start when t is zero-length) and end after t.start.
+      const count = t.end > t.start ? firstAtOrAfter(sortedStarts, t.end) : lastAtOrBefore(sortedStarts, t.start) + 1;
+      let best = -1;
+      let bestShared = -1;
+      let seen = 0;
+      ends.each(count, t.start, (k) => {
+        const i = sorted[k] as number;
+        const shared = overlap(os[i] as Span, t);
+        if (shared > bestShared || (shared === bestShared && shared >= 0 && i < best)) {
+          best = i;
+          bestShared = shared;
+        }
+        return ++seen < ALIGN_MAX_CANDIDATES;
+      });
+      return best;
+    };
+
+    const rowsOf: number[][] = orig.map(() => []);
+    const orphans: number[] = [];
+    trans.forEach((c, j) => {
+      const t = ts[j] as Span;
+      const id = c?.id;
+      const same = typeof id === 'string' ? byId.get(id) : undefined;
+      if (same !== undefined) {
+        const o = os[same] as Span;
+        if (!o.ok || !t.ok || overlap(o, t) >= 0 || overlap(t, o) >= 0) {
+          (rowsOf[same] as number[]).push(j);
+          return;
+        }
       }
-    }
-    const best = bestOverlap(t);
-    if (best >= 0) (rowsOf[best] as number[]).push(j);
-    else orphans.push(j);
-  });
+      const best = bestOverlap(t);
+      if (best >= 0) (rowsOf[best] as number[]).push(j);
+      else orphans.push(j);
+    });
 
-  const byStart = (a: number, b: number): number => key(ts[a] as Span) - key(ts[b] as Span) || a - b;
-  // (Infinity - Infinity is NaN, which is falsy: equal keys fall back to input order.)
-  orphans.sort(byStart);
+    const byStart = (a: number, b: number): number => key(ts[a] as Span) - key(ts[b] as Span) || a - b;
+    // (Infinity - Infinity is NaN, which is falsy: equal keys fall back to input order.)
+    orphans.sort(byStart);
 
-  const rows: AlignedRow[] = [];
-  let next = 0;
-  orig.forEach((_, i) => {
-    const o = os[i] as Span;
-    while (o.ok && next < orphans.length && key(ts[orphans[next] as number] as Span) < o.start) {
-      rows.push({ original: null, translation: [orphans[next] as number] });
-      next++;
-    }
-    rows.push({ original: i, translation: (rowsOf[i] as number[]).sort(byStart) });
-  });
-  for (; next < orphans.length; next++) rows.push({ original: null, translation: [orphans[next] as number] });
-  return rows;
+    const rows: AlignedRow[] = [];
+    let next = 0;
+    orig.forEach((_, i) => {
+      const o = os[i] as Span;
+      while (o.ok && next < orphans.length && key(ts[orphans[next] as number] as Span) < o.start) {
+        rows.push({ original: null, translation: [orphans[next] as number] });
+        next++;
+      }
+      rows.push({ original: i, translation: (rowsOf[i] as number[]).sort(byStart) });
+    });
+    for (; next < orphans.length; next++) rows.push({ original: null, translation: [orphans[next] as number] });
+    return rows;
+  } catch {
+    return []; // a throwing getter or Proxy in the input
+  }
 }
