@@ -69,8 +69,11 @@ export class CueIndex {
   private readonly nextDiff: Int32Array;
   private readonly starts: Float64Array;
   private readonly byId = new Map<string, number>();
-  /** Per cue: whether its words are sorted by start (computed on first use). */
-  private readonly wordsSorted = new Map<number, boolean>();
+  /**
+   * Per cue (computed on first use): null when its words are sorted by start, else their starts
+   * in order and the word index of each (NaN starts left out), for a binary search too.
+   */
+  private readonly wordOrder = new Map<number, { starts: Float64Array; index: Int32Array } | null>();
 
   constructor(input: readonly Cue[]) {
     const order = input.map((_, i) => i);
@@ -181,12 +184,13 @@ export class CueIndex {
     if (!cue || !Number.isFinite(time)) return -1;
     const words = cue.words;
     if (!words || words.length === 0 || !(cue.start <= time && time < cue.end)) return -1;
-    let sorted = this.wordsSorted.get(cueIndex);
-    if (sorted === undefined) {
-      sorted = words.every((w, i) => !Number.isNaN(w.start) && (i === 0 || (words[i - 1] as { start: number }).start <= w.start));
-      this.wordsSorted.set(cueIndex, sorted);
+    let order = this.wordOrder.get(cueIndex);
+    if (order === undefined) {
+      const sorted = words.every((w, i) => !Number.isNaN(w.start) && (i === 0 || (words[i - 1] as { start: number }).start <= w.start));
+      order = sorted ? null : sortedWords(words);
+      this.wordOrder.set(cueIndex, order);
     }
-    if (sorted) {
+    if (order === null) {
       let lo = 0;
       let hi = words.length;
       while (lo < hi) {
@@ -196,17 +200,17 @@ export class CueIndex {
       }
       return lo - 1;
     }
-    // Unsorted words (hand-made data): linear scan for the greatest start ≤ time, ties later.
-    let best = -1;
-    let bestStart = -Infinity;
-    words.forEach((w, i) => {
-      if (w.start <= time && w.start >= bestStart) {
-        best = i;
-        bestStart = w.start;
-      }
-    });
-    return best;
+    // Unsorted words (hand-made data): the greatest start ≤ time, ties the later word.
+    const k = lastAtOrBefore(order.starts, time);
+    return k < 0 ? -1 : (order.index[k] as number);
   }
+}
+
+/** Words ordered by (start, index), NaN starts left out: the last one starting at or before t is `wordAt`'s. */
+function sortedWords(words: readonly { start: number }[]): { starts: Float64Array; index: Int32Array } {
+  const order = words.map((_, i) => i).filter((i) => !Number.isNaN((words[i] as { start: number }).start));
+  order.sort((i, j) => (words[i] as { start: number }).start - (words[j] as { start: number }).start || i - j);
+  return { starts: Float64Array.from(order, (i) => (words[i] as { start: number }).start), index: Int32Array.from(order) };
 }
 
 /**

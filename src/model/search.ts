@@ -55,7 +55,8 @@ export interface SearchIndex {
   readonly sourceStarts: Int32Array;
 }
 
-const DEFAULT_MAX = 10_000;
+/** Matches reported at most by default (`SearchOptions.maxMatches`). */
+export const DEFAULT_MAX_MATCHES = 10_000;
 
 const MARK_RE = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 const IGNORED_RE = /^[\0\u00ad\u200b-\u200d\u2060\ufeff]$/;
@@ -208,7 +209,7 @@ export function prepareSearchIndex(cues: readonly Cue[]): SearchIndex {
 export function searchPrepared(index: SearchIndex, query: string, options: SearchOptions = {}): SearchMatch[] {
   try {
     const q = foldForSearch(typeof query === 'string' ? query : '').text.trim();
-    const max = typeof options.maxMatches === 'number' && options.maxMatches >= 0 ? Math.floor(options.maxMatches) : DEFAULT_MAX;
+    const max = typeof options.maxMatches === 'number' && options.maxMatches >= 0 ? Math.floor(options.maxMatches) : DEFAULT_MAX_MATCHES;
     const out: SearchMatch[] = [];
     if (!q || !index || typeof index.text !== 'string' || !(index.map instanceof Int32Array) || max === 0) return out;
     const { text, map, starts, sourceStarts } = index;

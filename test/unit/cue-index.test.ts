@@ -117,6 +117,15 @@ describe('wordAt', () => {
     expect(u.wordAt(0, 3)).toBe(1);
     expect(u.wordAt(0, 7)).toBe(0);
   });
+  it('unsorted words are ordered once: 100 000 lookups in a cue of 100 000 shuffled words', () => {
+    const n = 100_000;
+    // Word i starts at (i * 7919) % n: every start once, in no order.
+    const shuffled = Array.from({ length: n }, (_, i) => ({ start: (i * 7919) % n, end: ((i * 7919) % n) + 1, text: 'w' }));
+    const big = new CueIndex([cue('big', 0, n, shuffled)]);
+    let wrong = 0;
+    for (let t = 0; t < n; t++) if (shuffled[big.wordAt(0, t + 0.5)]!.start !== t) wrong++;
+    expect(wrong).toBe(0);
+  });
 });
 
 // Times on a coarse grid so that equal starts, shared boundaries and zero-length cues are common.

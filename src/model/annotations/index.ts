@@ -24,9 +24,9 @@ export {
   type TextQuote,
 } from './types.js';
 export { parseAnnotations, validateAnnotations } from './validate.js';
-export { emptyLinks, linkAnnotations, type AnnotationLinks } from './link.js';
-export { parseBody, type BodySegment } from './body.js';
-export { isWebAnnotation, readAnnotationFile, readAnnotationInput } from './read.js';
+export { MAX_CUES_PER_ANNOTATION, MAX_LINKS, emptyLinks, linkAnnotations, type AnnotationLinks } from './link.js';
+export { BODY_CACHE_CHARS, BODY_CACHE_ENTRIES, parseBody, type BodySegment } from './body.js';
+export { MAX_ARRAY_DEPTH, isWebAnnotation, readAnnotationFile, readAnnotationInput } from './read.js';
 export {
   annotationsCovering,
   annotationsStartingAt,
@@ -38,4 +38,4 @@ export {
   type EvidenceMark,
 } from './queries.js';
 export { PAGE_URL_SCHEMES, SOURCE_URL_SCHEMES, safeUrl } from '../safe-url.js';
-export { MAX_PROBLEMS } from '../untrusted.js';
+export { MAX_JSON_DEPTH, MAX_PROBLEMS } from '../untrusted.js';

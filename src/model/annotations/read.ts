@@ -7,8 +7,8 @@ import { fromWebAnnotations } from '../web-annotation.js';
 import type { AnnotationResult } from './types.js';
 import { parseAnnotations, validateAnnotations } from './validate.js';
 
-/** Arrays nested deeper than this are not looked into (an array that holds itself, `[[[[…]]]]`). */
-const MAX_ARRAY_DEPTH = 16;
+/** isWebAnnotation looks into arrays nested at most this deep (an array that holds itself, `[[[[…]]]]`). */
+export const MAX_ARRAY_DEPTH = 16;
 
 /**
  * Web Annotation JSON-LD is recognised by its context or type (an array by its first item,
