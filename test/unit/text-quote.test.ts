@@ -279,6 +279,25 @@ describe('bounded work on hostile articles', () => {
     expect(yields).toBeGreaterThan(50);
   });
 
+  it('property: never throws; a hit lies inside the text, a miss carries at most a 120-character candidate', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', 'é', '\u0301', '“', '\ud800', 'ﬁ', '\n', '.');
+    const str = fc.string({ unit, maxLength: 60 });
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 400 }), str, fc.option(str), fc.option(str), (text, exact, prefix, suffix) => {
+        const quote: TextQuote = { exact };
+        if (prefix !== null) quote.prefix = prefix;
+        if (suffix !== null) quote.suffix = suffix;
+        const r = anchorQuote(text, quote);
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(1);
+        if (r.found) {
+          expect(0 <= r.start && r.start <= r.end && r.end <= text.length).toBe(true);
+        } else if (r.candidate !== undefined) expect(r.candidate.length).toBeLessThanOrEqual(120);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it(`a quote longer than MAX_FUZZY_QUOTE (${MAX_FUZZY_QUOTE}) only matches exactly`, () => {
     const long = Array.from({ length: 400 }, (_, i) => `sentence ${i} of the statement.`).join(' ');
     const at = long.indexOf('sentence 5 ');
