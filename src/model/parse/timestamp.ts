@@ -13,24 +13,21 @@ export const isDigit = (c: string | undefined): boolean => c !== undefined && c 
 export function collectTimestamp(s: string, pos: number): { time: number; end: number } | null {
   // Hot path (every cue timing and every inline word timestamp): char codes, no slices.
   let p = pos;
-  let count = 0;
   let value = 0;
-  const digits = (): void => {
-    count = 0;
+  /** Reads digits at p into `value`; returns how many there were. */
+  const digits = (): number => {
+    const from = p;
     value = 0;
-    for (let c = s.charCodeAt(p); c >= 48 && c <= 57; c = s.charCodeAt(++p)) {
-      value = value * 10 + (c - 48);
-      count++;
-    }
+    for (let c = s.charCodeAt(p); c >= 48 && c <= 57; c = s.charCodeAt(++p)) value = value * 10 + (c - 48);
+    return p - from;
   };
-  digits();
-  if (!count) return null;
+  const n1 = digits();
+  if (!n1) return null;
   const d1 = value;
-  let hoursMode = count !== 2 || d1 > 59;
+  let hoursMode = n1 !== 2 || d1 > 59;
   if (s.charCodeAt(p) !== 58 /* : */) return null;
   p++;
-  digits();
-  if (count !== 2) return null;
+  if (digits() !== 2) return null;
   const d2 = value;
   let h = 0;
   let m: number;
@@ -38,8 +35,7 @@ export function collectTimestamp(s: string, pos: number): { time: number; end: n
   if (hoursMode || s.charCodeAt(p) === 58) {
     if (s.charCodeAt(p) !== 58) return null;
     p++;
-    digits();
-    if (count !== 2) return null;
+    if (digits() !== 2) return null;
     h = d1;
     m = d2;
     sec = value;
@@ -50,8 +46,7 @@ export function collectTimestamp(s: string, pos: number): { time: number; end: n
   }
   if (s.charCodeAt(p) !== 46 /* . */) return null;
   p++;
-  digits();
-  if (count !== 3 || m > 59 || sec > 59) return null;
+  if (digits() !== 3 || m > 59 || sec > 59) return null;
   // Whole milliseconds first, so 00:02.345 is exactly 2.345 (not 2.3449999999999998).
   const time = ((h * 3600 + m * 60 + sec) * 1000 + value) / 1000;
   return Number.isFinite(time) ? { time, end: p } : null;
