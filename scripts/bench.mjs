@@ -1,514 +1,550 @@
-// Browser benchmark: `npm run bench`.
+// Browser benchmark: `npm run bench` (full), `npm run bench:smoke` (CI). bench/README.md says
+// what is measured and how.
 //
-// Bundles bench/page.ts with esbuild (tsconfig.json → legacy decorators; production Lit), serves
-// it from memory, and drives the system's headless Chromium with playwright-core. Synthetic
-// transcripts of 1 h, 5 h and 20 h (one cue per 4 s, ~12 timed words each, a few speakers) are
-// generated in the page from a fixed seed. Every figure is the median of BENCH_RUNS runs
-// (default 5; each run in a fresh page), printed with min–max. Prints a markdown table and
-// writes the same figures to bench/results.json. Exits non-zero on any page error.
+// Our element against a floor baseline (the simplest possible viewer, bench/floor.ts) on the
+// same synthetic transcripts of 1,000 / 10,000 / 50,000 / 200,000 timed words (~12 a line), both
+// fed the same WebVTT file by the same in-memory server, both measured by the same in-page code
+// (bench/harness.ts). Each contender runs in a browser of its own (two headless Chromiums, only
+// one measuring at a time); every run is a fresh page; runs alternate between the contenders and
+// go round the sizes (largest first), so a change of machine load falls on both. Every figure is
+// the median over the runs (each run's own figure being the median of its samples), printed with
+// min–max, with the ratio ours/floor and, at 200,000 words, the issue's targets. The table goes
+// to stdout, bench/RESULTS.md and (with every sample) bench/results.json.
 //
-// Environment: BENCH_RUNS (default 5), BENCH_FRAMES (playback frames per size, spread over the
-// runs; default 600), BENCH_SIZES (hours, default 1,5,20), BENCH_BUDGET (seconds, default 285:
-// later runs of a size are skipped, and marked n=, when they would not fit), BENCH_PROFILE=0 to
-// skip the CPU-profile breakdown.
+// Environment: BENCH_RUNS (default 5), BENCH_SIZES (words, default 1000,10000,50000,200000),
+// BENCH_SEEKS (seeks per run, default 8), BENCH_STEPS (playback steps per run, default 16),
+// BENCH_CLICKS (clicks per run and kind, default 4), BENCH_BUDGET (seconds, default 330: a run
+// that would not fit is skipped, and the cell shows n=), BENCH_SMOKE=1 or --smoke (smallest
+// size, one run, few samples: checks that every answer is right and that it finishes; applies no
+// targets and writes no files), BENCH_PROFILE=1 (one more run per contender at the largest size
+// with a CPU profile of the init: top self time), BENCH_VERBOSE=1 (time per phase, stack of a
+// failed run), BENCH_SOURCE (label of the measured element, default: git commit + changes).
+//
+// Exit status: 1 on a page error or a wrong answer (a seek, step or click that marks the wrong
+// line or sets the wrong time), 3 when a target at 200,000 words is missed (full mode only).
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { chromiumArgs } from './wtr-chromium.mjs';
 import { ensureChrome } from './find-chrome.mjs';
 
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
-/** Samples per figure measured inside the full run's page (re-render, seeks, playback stretches, keystrokes). */
-const SAMPLES = Math.max(5, RUNS);
-const FRAMES = Math.max(60, Number(process.env.BENCH_FRAMES ?? 600));
-const PROFILE = process.env.BENCH_PROFILE !== '0';
-const BUDGET_S = Number(process.env.BENCH_BUDGET ?? 285);
-/** Seconds kept for the parse runs at the end. */
-const PARSE_RESERVE_S = 20;
-const SIZES = (process.env.BENCH_SIZES ?? '1,5,20').split(',').map(Number).filter((h) => h > 0);
-/** Sizes whose playback (per-frame) cost is measured: the smallest and the largest. */
-const FRAME_SIZES = [...new Set([Math.min(...SIZES), Math.max(...SIZES)])];
-const PARSE_HOURS = Math.max(...SIZES);
-const SEEK_FRACTIONS = [0.95, 0.05, 0.9, 0.1, 0.8, 0.2, 0.85, 0.15, 0.75, 0.25];
-/** Search: the first query of a list (builds the index), then keystrokes, then a very common word and clearing, alternately. */
-const FIRST_QUERY = 'harbour';
-const KEYSTROKES = ['harbour m', 'harbour ma', 'harbour mas', 'harbour mast', 'harbour master'];
-const COMMON_QUERY = 'the';
+const SMOKE = process.env.BENCH_SMOKE === '1' || process.argv.includes('--smoke');
+const envInt = (name, def, min = 1) => Math.max(min, Math.floor(Number(process.env[name] ?? def)) || def);
+const ALL_SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000,200000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+const SIZES = SMOKE ? [ALL_SIZES[0] ?? 1000] : ALL_SIZES;
+const RUNS = SMOKE ? 1 : envInt('BENCH_RUNS', 5);
+const SEEKS = SMOKE ? 4 : envInt('BENCH_SEEKS', 8);
+const STEPS = SMOKE ? 8 : envInt('BENCH_STEPS', 16);
+const CLICKS = SMOKE ? 2 : envInt('BENCH_CLICKS', 4);
+const BUDGET_S = Number(process.env.BENCH_BUDGET ?? 330);
+const TARGET_SIZE = 200_000;
+const CONTENDERS = ['ours', 'floor'];
 
+/** What element was measured: the commit, and how many files under src/ differ from it (BENCH_SOURCE overrides, e.g. for an export). */
+function sourceInfo() {
+  if (process.env.BENCH_SOURCE) return process.env.BENCH_SOURCE;
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'src'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean).length;
+    return `${commit}${changed ? ` + ${changed} uncommitted change(s) in src/` : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+const source = sourceInfo();
 const startedAt = Date.now();
 const load0 = os.loadavg();
+const loadSamples = [];
 const watchdog = setTimeout(() => {
   console.error('bench: still running after 12 minutes, giving up');
   process.exit(2);
 }, 12 * 60_000);
 watchdog.unref();
+const elapsed = () => (Date.now() - startedAt) / 1000;
+const progress = (text) => process.stderr.write(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${text}\n`);
 
 // ---------------------------------------------------------------------------------------------
-// Bundle and serve
+// Bundle, generate, serve
 
-const bundle = await build({
-  entryPoints: { page: 'bench/page.ts' },
-  bundle: true,
-  format: 'esm',
+const common = { bundle: true, format: 'esm', write: false, tsconfig: 'tsconfig.json', target: 'es2022', logLevel: 'error' };
+// The transcript generator, for Node: the server serves exactly what the pages regenerate.
+const gen = await build({ ...common, entryPoints: ['bench/transcript.ts'], platform: 'node', outfile: 'bench/.out/transcript.mjs' });
+const transcript = await import(`data:text/javascript;base64,${Buffer.from(gen.outputFiles[0].contents).toString('base64')}`);
+const pages = await build({
+  ...common,
+  entryPoints: { ours: 'bench/page.ts', floor: 'bench/floor.ts' },
   splitting: true,
   outdir: 'bench/.out', // not written: write=false
-  write: false,
-  tsconfig: 'tsconfig.json',
-  target: 'es2022',
   platform: 'browser',
-  logLevel: 'error',
+  define: { 'process.env.NODE_ENV': '"production"' },
 });
-const files = new Map(bundle.outputFiles.map((f) => [`/${basename(f.path)}`, f.contents]));
-const indexHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>annotated-transcript bench</title>
-<style>body { margin: 0; font: 16px/1.4 sans-serif; } annotated-transcript { margin: 8px; }</style></head>
-<body><script type="module" src="/page.js"></script></body></html>`;
+const files = new Map(pages.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => [`/${basename(f.path)}`, f.contents]));
+const vtts = new Map(SIZES.map((w) => [`/t/${w}.vtt`, Buffer.from(transcript.vtt(w))]));
+
+const html = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title>
+<style>
+  body { margin: 0; font: 16px/1.55 sans-serif; }
+  annotated-transcript, .floor { display: block; height: 600px; margin: 8px; }
+  .floor { overflow: auto; position: relative; border: 1px solid #dadce0; border-radius: 8px; }
+  .floor .line { padding: 0.3rem 0.75rem; cursor: pointer; }
+  .floor .line.on { background: #e8f0fe; box-shadow: inset 4px 0 0 #0b57d0; }
+  .floor span.on { color: #0b57d0; text-decoration: underline 2px; }
+</style></head><body><script type="module" src="/${script}.js"></script></body></html>`;
+// Cross-origin isolated pages: performance.now() has 5 µs resolution instead of 100 µs.
+const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', 'cache-control': 'no-store' };
 const server = createServer((req, res) => {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (path === '/') {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(indexHtml);
-  } else if (files.has(path)) {
-    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(files.get(path));
-  } else res.writeHead(404).end();
+  const m = /^\/(ours|floor)\.html$/.exec(path);
+  if (m) res.writeHead(200, { ...isolation, 'content-type': 'text/html; charset=utf-8' }).end(html(m[1]));
+  else if (files.has(path)) res.writeHead(200, { ...isolation, 'content-type': 'text/javascript; charset=utf-8' }).end(files.get(path));
+  else if (vtts.has(path)) res.writeHead(200, { ...isolation, 'content-type': 'text/vtt; charset=utf-8' }).end(vtts.get(path));
+  else res.writeHead(404, isolation).end();
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const origin = `http://127.0.0.1:${server.address().port}`;
 
 // ---------------------------------------------------------------------------------------------
-// Helpers
+// Browsers (one per contender) and renderer memory from /proc
 
-const median = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const stat = (xs) => {
-  const s = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x));
-  return { median: median(s), min: Math.min(...s), max: Math.max(...s), n: s.length, samples: s.map((x) => Math.round(x * 1000) / 1000) };
-};
 const MB = 1024 * 1024;
+const executablePath = ensureChrome();
+const browsers = {};
+for (const name of CONTENDERS) {
+  const marker = `--bench-contender=${name}-${process.pid}`;
+  const browser = await chromium.launch({ executablePath, args: [...chromiumArgs, '--enable-precise-memory-info', marker], headless: true });
+  browsers[name] = { browser, marker, pid: browserPid(marker) };
+}
+const chromiumVersion = browsers.ours.browser.version();
 
-const errors = [];
-const browser = await chromium.launch({ executablePath: ensureChrome(), args: [...chromiumArgs, '--enable-precise-memory-info'], headless: true });
-const chromiumVersion = browser.version();
-
-async function openPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...options });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location()?.url ?? ''})`);
-  });
-  page.on('crash', () => errors.push('page crashed'));
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.benchReady === '1', null, { timeout: 30_000 });
-  return { page, cdp };
+function cmdline(pid) {
+  try {
+    // Chromium's child processes rewrite their command line as one space-separated string.
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+  } catch {
+    return [];
+  }
+}
+function pids() {
+  try {
+    return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return [];
+  }
+}
+function browserPid(marker) {
+  return pids().find((p) => {
+    const args = cmdline(p);
+    return args.includes(marker) && !args.some((a) => a.startsWith('--type='));
+  }) ?? null;
+}
+/** Private memory (USS: Private_Clean + Private_Dirty) of every renderer process of a browser, by pid, in bytes. */
+function rendererMemory(rootPid) {
+  const out = new Map();
+  if (!rootPid) return out;
+  const children = new Map();
+  for (const p of pids()) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(p);
+    } catch {}
+  }
+  const queue = [rootPid];
+  while (queue.length) {
+    const p = queue.shift();
+    for (const c of children.get(p) ?? []) queue.push(c);
+    if (!cmdline(p).includes('--type=renderer')) continue;
+    try {
+      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? NaN);
+      out.set(p, (kb('Private_Clean') + kb('Private_Dirty')) * 1024);
+    } catch {}
+  }
+  return out;
+}
+/** Growth between two snapshots, over the renderers present in both (pages closed before, or spare renderers started since, do not count). */
+function rendererGrowth(before, after) {
+  let sum = 0;
+  let seen = 0;
+  for (const [p, b] of before) {
+    const a = after.get(p);
+    if (a === undefined || Number.isNaN(a) || Number.isNaN(b)) continue;
+    sum += a - b;
+    seen++;
+  }
+  return seen ? sum / MB : NaN;
 }
 
 async function heap(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const h = await cdp.send('Runtime.getHeapUsage');
-  return { js: h.usedSize, embedder: h.embedderHeapUsedSize ?? NaN };
+  return { js: h.usedSize, dom: h.embedderHeapUsedSize ?? NaN };
 }
-
 async function metrics(cdp) {
   const { metrics: list } = await cdp.send('Performance.getMetrics');
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
-/** Self time per function (top n) of a CPU profile, each with its heaviest call path (callers). */
-function topSelf(profile, n = 8) {
+// ---------------------------------------------------------------------------------------------
+// One run
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
+
+/** raw[size][contender][metric] = one value per run; samples[size][contender][metric] = every sample. */
+const raw = {};
+const samples = {};
+const failures = [];
+const clickKinds = {};
+/** inView[size][contender] = { checked: updates and clicks checked, faults: the right line marked but not kept in view }. */
+const inView = {};
+const sizeInfo = {};
+let isolated = true;
+const put = (size, c, key, value, all) => {
+  (((raw[size] ??= {})[c] ??= {})[key] ??= []).push(value);
+  if (all) ((((samples[size] ??= {})[c] ??= {})[key] ??= [])).push(...all.map((x) => round(x)));
+};
+
+async function run(c, size, r) {
+  let phaseT = Date.now();
+  const phase = (name) => {
+    if (process.env.BENCH_VERBOSE === '1') progress(`  ${name} ${((Date.now() - phaseT) / 1000).toFixed(1)} s`);
+    phaseT = Date.now();
+  };
+  const errors = [];
+  const { browser, pid } = browsers[c];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('crash', () => errors.push('page crashed'));
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    await page.goto(`${origin}/${c}.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.benchReady === '1', null, { timeout: 30_000 });
+    const info = await page.evaluate((w) => window.bench.prepare(w), size);
+    sizeInfo[size] = { lines: info.lines, words: info.words, vttMB: round(vtts.get(`/t/${size}.vtt`).length / MB, 2) };
+    isolated &&= info.isolated;
+    phase('open, prepare');
+
+    const h0 = await heap(cdp);
+    const r0 = rendererMemory(pid);
+    const m0 = await metrics(cdp);
+    const init = await page.evaluate((url) => window.bench.init(url), `/t/${size}.vtt`);
+    const m1 = await metrics(cdp);
+    put(size, c, 'initPaintedMs', init.paintedMs);
+    put(size, c, 'initTaskMs', (m1.TaskDuration - m0.TaskDuration) * 1000);
+    put(size, c, 'initStyleMs', (m1.RecalcStyleDuration - m0.RecalcStyleDuration) * 1000);
+    put(size, c, 'initLayoutMs', (m1.LayoutDuration - m0.LayoutDuration) * 1000);
+    await page.evaluate(() => window.bench.settle());
+    const h1 = await heap(cdp);
+    const r1 = rendererMemory(pid);
+    const dom1 = await page.evaluate(() => window.bench.domCount());
+    phase('heap, init, heap, DOM count');
+
+    const view = (((inView[size] ??= {})[c] ??= { checked: 0, faults: [] }));
+    const batch = (result, extra = 0) => {
+      view.checked += result.samples.length + extra;
+      view.faults.push(...result.faults.map((f) => `run ${r + 1}: ${f}`));
+      return result.samples;
+    };
+    const seeks = batch(await page.evaluate(([n, seed]) => window.bench.seeks(n, seed), [SEEKS, 100 + r]));
+    for (const k of ['syncMs', 'paintedMs', 'paintedWallMs', 'settledMs']) put(size, c, `seek_${k}`, median(seeks.map((s) => s[k])), seeks.map((s) => s[k]));
+    phase('seeks');
+    const steps = batch(await page.evaluate(([n, seed]) => window.bench.steps(n, seed), [STEPS, 200 + r]), 1);
+    for (const k of ['syncMs', 'paintedMs', 'paintedWallMs', 'settledMs']) put(size, c, `step_${k}`, median(steps.map((s) => s[k])), steps.map((s) => s[k]));
+    phase('steps');
+    for (const far of [false, true]) {
+      const clicks = batch(await page.evaluate(([n, seed, f]) => window.bench.clicks(n, seed, f), [CLICKS, 300 + r, far]));
+      const name = far ? 'clickFar' : 'clickNear';
+      for (const k of ['setMs', 'handlerMs', 'paintedMs', 'paintedWallMs']) put(size, c, `${name}_${k}`, median(clicks.map((s) => s[k])), clicks.map((s) => s[k]));
+      for (const s of clicks) {
+        const kinds = (((clickKinds[size] ??= {})[c] ??= {})[name] ??= {});
+        kinds[s.kind] = (kinds[s.kind] ?? 0) + 1;
+      }
+    }
+    phase('clicks');
+    const dom2 = await page.evaluate(() => window.bench.domCount());
+    const h2 = await heap(cdp);
+    const r2 = rendererMemory(pid);
+    phase('DOM count, heap');
+    put(size, c, 'heapInitMB', (h1.js - h0.js) / MB);
+    put(size, c, 'heapMB', (Math.max(h1.js, h2.js) - h0.js) / MB);
+    put(size, c, 'domHeapMB', (Math.max(h1.dom, h2.dom) - h0.dom) / MB);
+    put(size, c, 'rendererMB', Math.max(rendererGrowth(r0, r1), rendererGrowth(r0, r2)));
+    put(size, c, 'domNodesInit', dom1.nodes);
+    put(size, c, 'domNodes', Math.max(dom1.nodes, dom2.nodes));
+  } catch (err) {
+    const message = String(err?.message ?? err).split('\n').find((l) => /ours:|floor:/.test(l)) ?? String(err?.message ?? err).split('\n')[0];
+    failures.push(`${size.toLocaleString('en-US')} words, run ${r + 1}, ${c}: ${message}`);
+    progress(`  FAILED: ${message}`);
+    if (process.env.BENCH_VERBOSE === '1') console.error(err);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  if (errors.length) failures.push(`${size.toLocaleString('en-US')} words, run ${r + 1}, ${c}: ${errors.slice(0, 5).join(' | ')}`);
+}
+
+/** Self time per function (top n) of a CPU profile, each with its heaviest caller chain. */
+function topSelf(profile, n = 10) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
-  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  for (const node of profile.nodes) for (const ch of node.children ?? []) parent.set(ch, node.id);
   const name = (node) => {
     const cf = node.callFrame;
-    const file = cf.url ? basename(cf.url) : '';
-    return `${cf.functionName || '(anonymous)'}${file ? ` ${file}:${cf.lineNumber + 1}` : ''}`;
+    return `${cf.functionName || '(anonymous)'}${cf.url ? ` ${basename(cf.url)}:${cf.lineNumber + 1}` : ''}`;
   };
   const self = new Map();
-  const paths = new Map(); // fn -> Map(path -> ms)
+  const paths = new Map();
   const deltas = profile.timeDeltas ?? [];
   profile.samples.forEach((id, k) => {
-    const node = byId.get(id);
-    const key = name(node);
+    const key = name(byId.get(id));
     const ms = (deltas[k + 1] ?? deltas[k] ?? 0) / 1000;
     self.set(key, (self.get(key) ?? 0) + ms);
     const chain = [];
     for (let p = parent.get(id); p !== undefined && chain.length < 4; p = parent.get(p)) {
-      const pn = byId.get(p);
-      if (pn.callFrame.functionName === '(root)') break;
-      chain.push(pn.callFrame.functionName || '(anonymous)');
+      const fn = byId.get(p).callFrame.functionName;
+      if (fn === '(root)') break;
+      chain.push(fn || '(anonymous)');
     }
     const m = paths.get(key) ?? new Map();
-    const path = chain.join(' ← ');
-    m.set(path, (m.get(path) ?? 0) + ms);
+    m.set(chain.join(' ← '), (m.get(chain.join(' ← ')) ?? 0) + ms);
     paths.set(key, m);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   return {
-    totalMs: total,
+    totalMs: Math.round(total),
     top: [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, ms]) => ({
-      fn,
-      ms: Math.round(ms),
-      share: Math.round((100 * ms) / total),
+      fn, ms: Math.round(ms), share: Math.round((100 * ms) / total),
       via: [...(paths.get(fn) ?? new Map()).entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '',
     })),
   };
 }
 
-function check(cond, message) {
-  if (!cond) throw new Error(message);
+/** BENCH_PROFILE=1: one extra run per contender at the largest size with a CPU profile of the init ("(program)" is the browser's native work: style, layout, paint, DOM). */
+async function profileInit(c, size) {
+  const page = await browsers[c].browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(`${origin}/${c}.html`);
+    await page.waitForFunction(() => document.documentElement.dataset.benchReady === '1', null, { timeout: 30_000 });
+    await page.evaluate((w) => window.bench.prepare(w), size);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+    await page.evaluate((url) => window.bench.init(url), `/t/${size}.vtt`);
+    const { profile } = await cdp.send('Profiler.stop');
+    return topSelf(profile);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
 }
-
-const pct = (xs, p) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const profiles = {};
 
 // ---------------------------------------------------------------------------------------------
-// Runs
+// Runs: round robin over the sizes, largest first (the targets are judged there), alternating
+// which contender goes first; a run that would not fit the budget (judged by that size and
+// contender's previous run) is skipped.
 
-const raw = {}; // raw[hours][metric] = one sample per run (or per seek)
-const push = (h, key, value) => {
-  raw[h] ??= {};
-  (raw[h][key] ??= []).push(value);
-};
-const info = { sizes: {}, dom: {}, search: {}, mutationKinds: {}, frames: {}, truncated: [] };
-const frameRows = {}; // frameRows[hours] = pooled per-frame rows of every run
-const extra = { profile: null, warnings: [] };
-const elapsed = () => (Date.now() - startedAt) / 1000;
-const progress = (text) => process.stderr.write(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${text}\n`);
-
-const VERBOSE = process.env.BENCH_VERBOSE === '1';
-let phaseT = 0;
-const phase = (name) => {
-  if (VERBOSE) progress(`  ${name} ${((Date.now() - phaseT) / 1000).toFixed(1)} s`);
-  phaseT = Date.now();
-};
-
-/**
- * One run at `hours` in a fresh page: first render, heap, DOM and the first search query. The
- * `full` run of each size (one per size, in a page of its own) also measures, several samples
- * each: re-render, seeks, playback, search keystrokes, a common word and clearing.
- */
-async function renderRun(hours, run, full) {
-  phaseT = Date.now();
-  // Reduced motion first (the seeks scroll instantly), switched off once before playback (smooth
-  // scrolling, as most readers have it): each switch restyles every node, so only one.
-  const { page, cdp } = await openPage({ reducedMotion: 'reduce' });
-  phase('open page');
-  try {
-    const base = await heap(cdp);
-    const size = await page.evaluate((h) => window.bench.generate(h), hours);
-    info.sizes[hours] = size;
-    const model = await page.evaluate(() => window.bench.modelCost());
-    push(hours, 'modelNormaliseMs', model.normaliseMs);
-    push(hours, 'modelIndexMs', model.indexMs);
-    await page.evaluate(() => window.bench.mount());
-    const withData = await heap(cdp);
-    phase('generate, model, mount, heap');
-
-    const m0 = await metrics(cdp);
-    const fr = await page.evaluate(() => window.bench.firstRender());
-    const m1 = await metrics(cdp);
-    push(hours, 'renderUpdateMs', fr.updateMs);
-    push(hours, 'renderFirstRafMs', fr.firstRafMs);
-    push(hours, 'renderPaintedMs', fr.paintedMs);
-    push(hours, 'renderStyleMs', (m1.RecalcStyleDuration - m0.RecalcStyleDuration) * 1000);
-    push(hours, 'renderLayoutMs', (m1.LayoutDuration - m0.LayoutDuration) * 1000);
-    phase('first render');
-    const after = await heap(cdp);
-    push(hours, 'dataHeapMB', (withData.js - base.js) / MB);
-    push(hours, 'elementHeapMB', (after.js - withData.js) / MB);
-    push(hours, 'elementDomHeapMB', (after.embedder - withData.embedder) / MB);
-    push(hours, 'totalHeapMB', (after.js + (Number.isNaN(after.embedder) ? 0 : after.embedder)) / MB);
-    if (!info.dom[hours]) info.dom[hours] = await page.evaluate(() => window.bench.domCount()); // deterministic: counted once
-    phase('heap after render, DOM count');
-
-    const search = async (name, q) => {
-      const r = await page.evaluate((query) => window.bench.search(query), q);
-      push(hours, `search_${name}_syncMs`, r.syncMs);
-      push(hours, `search_${name}_countMs`, r.countMs);
-      if (r.text) info.search[`${hours} h "${q}"`] = r.text;
-    };
-
-    if (full) {
-      for (let k = 0; k < SAMPLES; k++) push(hours, 'rerenderMs', (await page.evaluate(() => window.bench.rerender())).ms);
-      phase('re-render');
-
-      // Seeks far across the transcript (paused; reduced motion, so the scroll is instant).
-      for (let k = 0; k < SAMPLES; k++) {
-        const frac = SEEK_FRACTIONS[k % SEEK_FRACTIONS.length];
-        const to = Math.floor((hours * 3600 * frac) / 4) * 4 + 1;
-        const r = await page.evaluate((t) => window.bench.seek(t), to);
-        push(hours, 'seekSyncMs', r.syncMs);
-        push(hours, 'seekVisibleMs', r.visibleMs);
-      }
-      await page.emulateMedia({ reducedMotion: 'no-preference' });
-      phase('seeks');
-
-      if (FRAME_SIZES.includes(hours)) {
-        // SAMPLES stretches of the middle, FRAMES frames in all.
-        for (let k = 0; k < SAMPLES; k++) {
-          const count = Math.ceil(FRAMES / SAMPLES);
-          const start = hours * 3600 * 0.5 + 0.5 + k * 37;
-          await page.evaluate((t) => window.bench.position(t), start); // also absorbs the restyle of the motion switch
-          const f0 = await metrics(cdp);
-          const f = await page.evaluate(([t, n, c]) => window.bench.frames(t, n, c), [start, count, k === SAMPLES - 1]); // sanity-checked once
-          const f1 = await metrics(cdp);
-          check(f.rows.length === count, `frames: measured ${f.rows.length} of ${count}`);
-          check(f.marked && f.visible, `playback at ${hours} h: the line at the end is ${f.marked ? '' : 'not marked '}${f.visible ? '' : 'not in view'}`);
-          (frameRows[hours] ??= []).push(...f.rows);
-          const changing = f.rows.filter((x) => x.mutations > 0);
-          push(hours, 'changeFrameMs', median(changing.map((x) => x.frame)));
-          push(hours, 'changeScriptMs', median(changing.map((x) => x.script)));
-          push(hours, 'idleFrameMs', median(f.rows.filter((x) => !x.mutations && !x.scrolled).map((x) => x.frame)));
-          push(hours, 'scrollFrameMs', median(f.rows.filter((x) => !x.mutations && x.scrolled).map((x) => x.frame)));
-          push(hours, 'framesStyleMsPerChange', ((f1.RecalcStyleDuration - f0.RecalcStyleDuration) * 1000) / Math.max(1, changing.length));
-          push(hours, 'framesLayoutMsPerChange', ((f1.LayoutDuration - f0.LayoutDuration) * 1000) / Math.max(1, changing.length));
-          push(hours, 'longFramesPer100', (100 * f.long.count) / count);
-          push(hours, 'cueChanges', f.cueChanges);
-          const kinds = (info.mutationKinds[hours] ??= {});
-          for (const [key, v] of Object.entries(f.attrs)) kinds[key] = (kinds[key] ?? 0) + v;
-        }
-        phase('playback');
-      }
-    }
-
-    await search('first', FIRST_QUERY);
-    if (full) {
-      for (const q of KEYSTROKES.slice(0, SAMPLES)) await search('phrase', q);
-      for (let k = 0; k < SAMPLES; k++) {
-        await search('clear', '');
-        await search('common', COMMON_QUERY);
-      }
-    }
-    phase('search');
-    const w = await page.evaluate(() => window.bench.warnings());
-    if (w.length) extra.warnings.push(...w.slice(0, 3).map((x) => `${hours} h: ${x}`));
-  } finally {
-    await page.close();
-    phase('close');
-  }
-  if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
-}
-
-/** Parse at `hours` in a fresh page: the first parse of the page (cold code, as in real use). */
-async function parseRun(hours) {
-  const { page } = await openPage();
-  try {
-    const size = await page.evaluate((h) => window.bench.generate(h), hours);
-    await page.evaluate(() => window.bench.dropData());
-    const p = await page.evaluate((h) => window.bench.parse(h), hours);
-    check(p.format === 'vtt' && p.cues === size.cues && p.words === size.words && p.problems === 0,
-      `parse: got ${p.cues} cues / ${p.words} words / ${p.problems} problems (${p.format}), expected ${size.cues} / ${size.words} / 0`);
-    push(hours, 'parseMs', p.ms);
-    info.parseBytes = p.bytes;
-  } finally {
-    await page.close();
-  }
-  if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
-}
-
-/** One extra, profiled run: where the time of a first render, a re-render and a first search goes. */
-async function profileRun(hours) {
-  const { page, cdp } = await openPage();
-  try {
-    await page.evaluate((h) => window.bench.generate(h), hours);
-    await page.evaluate(() => window.bench.mount());
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-    const profiled = async (fn, arg) => {
-      await cdp.send('Profiler.start');
-      await page.evaluate(fn, arg);
-      const { profile } = await cdp.send('Profiler.stop');
-      return topSelf(profile);
-    };
-    extra.profile = {
-      hours,
-      firstRender: await profiled(() => window.bench.firstRender()),
-      rerender: await profiled(() => window.bench.rerender()),
-      firstSearch: await profiled((q) => window.bench.search(q), 'harbour'),
-    };
-  } finally {
-    await page.close();
-  }
-  if (errors.length) throw new Error(`page errors:\n${errors.join('\n')}`);
-}
-
+const cost = {};
+const skipped = new Set();
 try {
-  // First a full run of each size (smallest first). Then more first-render runs, round robin
-  // from the smallest size, each only when it still fits in the time budget (judged by the cost
-  // of that size's previous first-render run), so the slow 20 h renders get what is left.
-  const cost = {};
-  for (const hours of SIZES) {
-    progress(`${hours} h, run 1/${RUNS} (full)`);
-    await renderRun(hours, 0, true);
-  }
-  for (let run = 1; run < RUNS; run++) {
-    for (const hours of SIZES) {
-      if (cost[hours] !== undefined && elapsed() + cost[hours] + PARSE_RESERVE_S > BUDGET_S) {
-        if (!info.truncated.includes(hours)) info.truncated.push(hours);
-        progress(`${hours} h, run ${run + 1}/${RUNS}: skipped (time budget ${BUDGET_S} s)`);
-        continue;
+  for (let r = 0; r < RUNS; r++) {
+    for (const size of [...SIZES].reverse()) {
+      const order = r % 2 ? [...CONTENDERS].reverse() : CONTENDERS;
+      for (const c of order) {
+        const key = `${c}/${size}`;
+        if (r > 0 && cost[key] !== undefined && elapsed() + cost[key] > BUDGET_S) {
+          skipped.add(size);
+          continue;
+        }
+        loadSamples.push(os.loadavg()[0]);
+        progress(`${size.toLocaleString('en-US')} words, ${c}, run ${r + 1}/${RUNS} (load ${os.loadavg()[0].toFixed(1)})`);
+        const t = Date.now();
+        await run(c, size, r);
+        cost[key] = (Date.now() - t) / 1000;
       }
-      if (cost[hours] === undefined && elapsed() + PARSE_RESERVE_S > BUDGET_S) {
-        if (!info.truncated.includes(hours)) info.truncated.push(hours);
-        continue;
-      }
-      progress(`${hours} h, run ${run + 1}/${RUNS}`);
-      const t = Date.now();
-      await renderRun(hours, run, false);
-      cost[hours] = (Date.now() - t) / 1000;
     }
   }
-  for (let run = 0; run < RUNS; run++) {
-    progress(`parse ${PARSE_HOURS} h, run ${run + 1}/${RUNS}`);
-    await parseRun(PARSE_HOURS);
+  if (process.env.BENCH_PROFILE === '1' && !SMOKE) {
+    const size = SIZES.at(-1);
+    for (const c of CONTENDERS) {
+      progress(`${size.toLocaleString('en-US')} words, ${c}: CPU profile of the init`);
+      profiles[c] = { size, ...(await profileInit(c, size)) };
+    }
   }
-  const profileHours = Math.min(...SIZES); // the same shape as the larger sizes, at a fraction of the time
-  if (PROFILE && elapsed() + 10 < BUDGET_S + 20) {
-    progress(`${profileHours} h, CPU profile`);
-    await profileRun(profileHours);
-  }
-} catch (err) {
-  console.error(`bench failed: ${err instanceof Error ? err.stack ?? err.message : err}`);
-  if (errors.length) console.error(errors.join('\n'));
-  await browser.close();
+} finally {
+  for (const { browser } of Object.values(browsers)) await browser.close().catch(() => undefined);
   server.close();
-  process.exit(1);
 }
-await browser.close();
-server.close();
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
+const stat = (xs) => {
+  const s = (xs ?? []).filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return { median: median(s), min: s.length ? Math.min(...s) : NaN, max: s.length ? Math.max(...s) : NaN, n: s.length, runs: s.map((x) => round(x)) };
+};
 const results = {};
-for (const [h, m] of Object.entries(raw)) {
-  results[h] = {};
-  for (const [k, xs] of Object.entries(m)) results[h][k] = stat(xs);
+for (const size of SIZES) {
+  results[size] = {};
+  for (const c of CONTENDERS) {
+    results[size][c] = {};
+    for (const [k, xs] of Object.entries(raw[size]?.[c] ?? {})) results[size][c][k] = stat(xs);
+  }
 }
-const pooled = {};
-for (const [h, rows] of Object.entries(frameRows)) {
-  const script = rows.map((x) => x.script);
-  const frame = rows.map((x) => x.frame);
-  const changing = rows.filter((x) => x.mutations > 0);
-  pooled[h] = {
-    frames: rows.length,
-    scriptP50: pct(script, 50), scriptP95: pct(script, 95), scriptMax: Math.max(...script),
-    frameP50: pct(frame, 50), frameP95: pct(frame, 95), frameMax: Math.max(...frame),
-    changingFrames: changing.length,
-    changingFrameP50: pct(changing.map((x) => x.frame), 50),
-    changingScriptP50: pct(changing.map((x) => x.script), 50),
-    mutationsMax: Math.max(...rows.map((x) => x.mutations)),
-    mutationsPerChangingFrame: mean(changing.map((x) => x.mutations)),
-    scrolledFrames: rows.filter((x) => x.scrolled).length,
-  };
-}
+
+/** The measures, in table order. `target`: judged at 200,000 words, on the ratio or on ours' own value. */
+const MEASURES = [
+  { key: 'initPaintedMs', label: 'init: `src` set → first painted frame showing line 0', unit: 'ms', target: { ratio: 0.25, text: '≤ ¼ floor' } },
+  { key: 'initTaskMs', label: '… main thread busy in it (CDP TaskDuration)', unit: 'ms' },
+  { key: 'initStyleMs', label: '… style recalc in it (CDP)', unit: 'ms' },
+  { key: 'initLayoutMs', label: '… layout in it (CDP)', unit: 'ms' },
+  { key: 'seek_syncMs', label: 'seek far (`currentTime` + `timeupdate`): handler, line marked', unit: 'ms', target: { ratio: 3, text: '≤ 3× floor' } },
+  { key: 'seek_paintedMs', label: '… → painted, line marked and in view', unit: 'ms', target: { ratio: 3, text: '≤ 3× floor' } },
+  { key: 'seek_paintedWallMs', label: '… → painted, wall clock (with the wait for the next frame)', unit: 'ms' },
+  { key: 'seek_settledMs', label: '… → settled (3 frames without DOM change or scroll)', unit: 'ms' },
+  { key: 'step_syncMs', label: 'playback step +250 ms: handler, line + word marked', unit: 'ms', target: { ratio: 3, text: '≤ 3× floor' } },
+  { key: 'step_paintedMs', label: '… → painted', unit: 'ms', target: { ratio: 3, text: '≤ 3× floor' } },
+  { key: 'step_paintedWallMs', label: '… → painted, wall clock', unit: 'ms' },
+  { key: 'step_settledMs', label: '… → settled', unit: 'ms' },
+  { key: 'clickNear_setMs', label: 'click a visible line → `currentTime` set', unit: 'ms', target: { ratio: 10, text: '≤ 10× floor' } },
+  { key: 'clickNear_paintedMs', label: '… → painted, line marked', unit: 'ms' },
+  { key: 'clickFar_setMs', label: 'click a far line, scrolled into view → `currentTime` set', unit: 'ms', target: { ratio: 10, text: '≤ 10× floor' } },
+  { key: 'clickFar_paintedMs', label: '… → painted, line marked', unit: 'ms' },
+  { key: 'heapMB', label: 'JS heap growth after GC (max of after init, at end)', unit: 'MB', target: { max: 40, text: '≤ 40 MB' } },
+  { key: 'heapInitMB', label: '… after init', unit: 'MB' },
+  { key: 'domHeapMB', label: 'DOM (embedder) heap growth after GC', unit: 'MB' },
+  { key: 'rendererMB', label: 'renderer process memory growth (USS, /proc)', unit: 'MB' },
+  { key: 'domNodes', label: 'DOM nodes under the element / container (max of after init, at end)', unit: '', digits: 0, target: { max: 60_000, text: '≤ 60,000' } },
+  { key: 'domNodesInit', label: '… after init', unit: '', digits: 0 },
+];
 
 const fmt = (v, digits) => {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '–';
-  const d = digits ?? (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
+  const a = Math.abs(v);
+  const d = digits ?? (a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3);
   return v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 };
-const cell = (h, key, digits) => {
-  const s = results[h]?.[key];
-  if (!s || !s.n) return '';
+const cell = (s, digits) => {
+  if (!s || !s.n) return '–';
   const n = s.n === RUNS ? '' : ` n=${s.n}`;
   return s.min === s.max ? `${fmt(s.median, digits)}${n}` : `**${fmt(s.median, digits)}** (${fmt(s.min, digits)}–${fmt(s.max, digits)})${n}`;
 };
+const ratioOf = (size, key) => {
+  const o = results[size]?.ours?.[key]?.median;
+  const f = results[size]?.floor?.[key]?.median;
+  return Number.isFinite(o) && Number.isFinite(f) && f > 0 ? o / f : NaN;
+};
+const ratioText = (x) => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)}×` : '–');
 
-const cols = SIZES.map((h) => `${h} h`);
-const lines = [];
+const targets = [];
 const load1 = os.loadavg();
-lines.push('## annotated-transcript browser benchmark');
+const cpu = os.cpus()[0]?.model ?? 'cpu';
+const lines = [];
+lines.push(`## annotated-transcript benchmark: ours vs floor${SMOKE ? ' (smoke)' : ''}`);
 lines.push('');
-lines.push(`${new Date(startedAt).toISOString()} · Chromium ${chromiumVersion} headless · ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} · load average ${load0.map((x) => x.toFixed(1)).join(' ')} (start), ${load1.map((x) => x.toFixed(1)).join(' ')} (end) · ${Math.round(elapsed())} s.`);
-lines.push(`Cells: **median** (min–max) of ${RUNS} samples (n= when another count). First render, heap and the first search query: one fresh page per run; when a size's next run would not fit the ${BUDGET_S} s budget it is skipped (n= shows it). Re-render, seek, playback and later search figures: ${SAMPLES} samples in the first run's page. Times in ms, heap in MB.`);
+lines.push(`${new Date(startedAt).toISOString()} · element at ${source} · Chromium ${chromiumVersion} headless · ${os.cpus().length} cores × ${cpu} · ` +
+  `load average (1/5/15 min) ${load0.map((x) => x.toFixed(2)).join(' / ')} at start, ${load1.map((x) => x.toFixed(2)).join(' / ')} at end` +
+  `${loadSamples.length ? `, 1-min ${fmt(Math.min(...loadSamples), 1)}–${fmt(Math.max(...loadSamples), 1)} at the runs' starts` : ''} · ${Math.round(elapsed())} s in all.`);
 lines.push('');
-lines.push(`| | ${cols.join(' | ')} |`);
-lines.push(`|---|${cols.map(() => '---').join('|')}|`);
-const row = (label, key, digits) => lines.push(`| ${label} | ${SIZES.map((h) => cell(h, key, digits)).join(' | ')} |`);
-const text = (label, f) => lines.push(`| ${label} | ${SIZES.map((h) => f(h) ?? '').join(' | ')} |`);
-const pooledCell = (h, keys, digits) => (pooled[h] ? keys.map((k) => fmt(pooled[h][k], digits)).join(' / ') : '');
-text('cues / timed words', (h) => info.sizes[h] && `${info.sizes[h].cues.toLocaleString('en-US')} / ${info.sizes[h].words.toLocaleString('en-US')}`);
-text('**1. parse** WebVTT + word timestamps (`parseTranscript`)', (h) => (h === PARSE_HOURS ? `${cell(h, 'parseMs')} (${(info.parseBytes / MB).toFixed(1)} MB)` : ''));
-row('**2. first render**: `.transcript =` → `updateComplete`', 'renderUpdateMs');
-row('… → next frame starts (the element\'s first sync forces style + layout)', 'renderFirstRafMs');
-row('… → that frame painted: **lines on screen**', 'renderPaintedMs');
-row('… style recalc (CDP)', 'renderStyleMs');
-row('… layout (CDP)', 'renderLayoutMs');
-row('… model only: normalise data', 'modelNormaliseMs');
-row('… model only: build CueIndex', 'modelIndexMs');
-text('DOM nodes in the shadow root (elements / Lit comments / text)', (h) => info.dom[h] && `${info.dom[h].nodes.toLocaleString('en-US')} (${info.dom[h].elements.toLocaleString('en-US')} / ${info.dom[h].comments.toLocaleString('en-US')} / ${info.dom[h].texts.toLocaleString('en-US')})`);
-text('… per line', (h) => info.dom[h] && info.sizes[h] && `${fmt(info.dom[h].nodes / info.sizes[h].cues, 0)} nodes, ${fmt(info.dom[h].elements / info.sizes[h].cues, 0)} elements`);
-row('JS heap after GC: transcript data', 'dataHeapMB', 1);
-row('JS heap after GC: + element', 'elementHeapMB', 1);
-row('DOM (Oilpan) heap after GC: + element', 'elementDomHeapMB', 1);
-row('JS + DOM heap after GC: page total', 'totalHeapMB', 1);
-row('re-render with nothing changed (`requestUpdate()`)', 'rerenderMs');
-text(`**3. playback**: ${SAMPLES} stretches of ${Math.ceil(FRAMES / SAMPLES)} frames mid-transcript, pooled`, (h) => pooled[h] && `${pooled[h].frames} frames, ${pooled[h].changingFrames} changed the DOM`);
-text('element script per frame p50 / p95 / max', (h) => pooledCell(h, ['scriptP50', 'scriptP95', 'scriptMax'], 2));
-text('whole frame (rAF → after paint) p50 / p95 / max', (h) => pooledCell(h, ['frameP50', 'frameP95', 'frameMax'], 1));
-row('frame where the active word/line changed: whole frame', 'changeFrameMs');
-row('… element script in it', 'changeScriptMs');
-row('… style recalc per such frame (CDP)', 'framesStyleMsPerChange');
-row('… layout per such frame (CDP)', 'framesLayoutMsPerChange');
-row('frame with only smooth-scroll motion: whole frame', 'scrollFrameMs');
-row('idle frame (nothing changed): whole frame', 'idleFrameMs');
-text('shadow-root mutations: max per frame / mean per changing frame', (h) => pooledCell(h, ['mutationsMax', 'mutationsPerChangingFrame'], 1));
-text('… by kind (all runs)', (h) => info.mutationKinds[h] && Object.entries(info.mutationKinds[h]).map(([k, v]) => `${k} ${v}`).join(', '));
-row('long animation frames (> 50 ms) per 100 frames', 'longFramesPer100', 1);
-row('**4. seek** far, paused (reduced motion): handler', 'seekSyncMs');
-row('… until the line is marked and in view, painted', 'seekVisibleMs');
-row('**5. search** first query "harbour" (builds the index) → count shown', 'search_first_countMs');
-row('… of which the synchronous input handler', 'search_first_syncMs');
-row('next keystrokes "harbour m" … "harbour master" → count shown', 'search_phrase_countMs');
-row('common word "the" → count shown', 'search_common_countMs');
-row('clearing the query → rendered (auto-scroll resumes)', 'search_clear_countMs');
-text('counts shown ("harbour" · "harbour master" · "the")', (h) => [FIRST_QUERY, KEYSTROKES.at(-1), COMMON_QUERY].map((q) => info.search[`${h} h "${q}"`]).filter(Boolean).join(' · '));
-if (info.truncated.length) {
+lines.push(`Cells: **median** (min–max) over ${RUNS} run${RUNS > 1 ? 's' : ''}, each a fresh page (n= when a size got fewer: time budget ${BUDGET_S} s); ` +
+  `a run's figure is the median of its samples (${SEEKS} seeks, ${STEPS} steps, ${CLICKS} clicks of each kind). Ratio: median ours / median floor. ` +
+  `Times in ms${isolated ? ' (cross-origin isolated page: 5 µs timer)' : ' (timer resolution 100 µs: the page was not cross-origin isolated)'}; memory in MB.`);
+if (load0[0] > os.cpus().length) lines.push(`\n**The machine was busy** (1-min load ${load0[0].toFixed(1)} on ${os.cpus().length} cores at start): figures are noisier than usual.`);
+for (const size of SIZES) {
+  const info = sizeInfo[size];
+  const judged = size === TARGET_SIZE && !SMOKE;
   lines.push('');
-  lines.push(`Time budget: runs of ${info.truncated.map((h) => `${h} h`).join(', ')} were cut (BENCH_BUDGET=${BUDGET_S} s); see n= in the cells.`);
-}
-if (extra.profile) {
+  lines.push(`### ${size.toLocaleString('en-US')} words${info ? ` (${info.lines.toLocaleString('en-US')} lines, WebVTT ${info.vttMB} MB)` : ''}`);
   lines.push('');
-  lines.push(`CPU profile, one extra ${extra.profile.hours} h run, top self time ("(program)" is native work: style, layout, paint, DOM):`);
-  for (const [name, p] of [['first render', extra.profile.firstRender], ['re-render', extra.profile.rerender], ['first search', extra.profile.firstSearch]]) {
-    lines.push(`- ${name} (${fmt(p.totalMs, 0)} ms sampled): ${p.top.map((t) => `${t.fn} ${t.ms} ms (${t.share} %)${t.via ? ` ← ${t.via}` : ''}`).join('; ')}`);
+  lines.push(`| measure | ours | floor | ours/floor |${judged ? ' target | pass |' : ''}`);
+  lines.push(`|---|---|---|---|${judged ? '---|---|' : ''}`);
+  for (const m of MEASURES) {
+    const o = results[size]?.ours?.[m.key];
+    const f = results[size]?.floor?.[m.key];
+    const ratio = ratioOf(size, m.key);
+    let tail = '';
+    if (judged) {
+      if (m.target) {
+        const value = m.target.ratio !== undefined ? ratio : o?.median;
+        const pass = Number.isFinite(value) && (m.target.ratio !== undefined ? value <= m.target.ratio : value <= m.target.max);
+        targets.push({ measure: m.key, target: m.target.text, value: round(value), pass });
+        tail = ` ${m.target.text} | ${pass ? '✅ pass' : '❌ FAIL'} |`;
+      } else tail = ' | |';
+    }
+    const unit = m.unit ? ` (${m.unit})` : '';
+    lines.push(`| ${m.label}${unit} | ${cell(o, m.digits)} | ${cell(f, m.digits)} | ${ratioText(ratio)} |${tail}`);
   }
+  const wrong = failures.filter((x) => x.startsWith(`${size.toLocaleString('en-US')} words`));
+  const checked = (c) => {
+    const v = inView[size]?.[c];
+    const bad = wrong.filter((x) => x.includes(`, ${c}:`)).length;
+    return v ? `${v.checked} right${bad ? `, ${bad} run(s) stopped by a wrong answer or error` : ''}` : 'none';
+  };
+  if (judged) targets.push({ measure: 'correct', target: 'all right', value: checked('ours'), pass: !!inView[size]?.ours && !wrong.length });
+  lines.push(`| correctness: seeks, steps and clicks checked against a binary search over the generated starts | ${checked('ours')} | ${checked('floor')} | |${judged ? ` all right | ${inView[size]?.ours && !wrong.length ? '✅ pass' : '❌ FAIL'} |` : ''}`);
+  const viewCell = (c) => {
+    const v = inView[size]?.[c];
+    return v ? `${v.checked - v.faults.length} of ${v.checked}` : '–';
+  };
+  const oursFaults = inView[size]?.ours?.faults ?? [];
+  if (judged) targets.push({ measure: 'keptInView', target: 'all', value: `${viewCell('ours')}`, pass: !!inView[size]?.ours && oursFaults.length === 0 });
+  lines.push(`| line kept in view: in view when painted and once settled | ${viewCell('ours')} | ${viewCell('floor')} | |${judged ? ` all | ${inView[size]?.ours && !oursFaults.length ? '✅ pass' : '❌ FAIL'} |` : ''}`);
+  for (const c of CONTENDERS) {
+    const f = inView[size]?.[c]?.faults ?? [];
+    if (f.length) lines.push(`\n${c === 'ours' ? 'Ours' : 'Floor'}, line not kept in view (${f.length}): ${f.slice(0, 3).join('; ')}${f.length > 3 ? '; …' : ''}`);
+  }
+  const kinds = clickKinds[size]?.ours;
+  if (kinds) lines.push(`\nOurs, clicked elements: visible lines ${Object.entries(kinds.clickNear ?? {}).map(([k, v]) => `${v}× ${k}`).join(', ')}; far lines ${Object.entries(kinds.clickFar ?? {}).map(([k, v]) => `${v}× ${k}`).join(', ')}.`);
+  if (wrong.length) lines.push(`\nWrong answers or errors: ${wrong.join('; ')}`);
 }
-if (extra.warnings.length) {
-  lines.push('');
-  lines.push(`Console warnings from the element: ${extra.warnings.join(' | ')}`);
+if (skipped.size) lines.push(`\nTime budget: some runs of ${[...skipped].map((s) => s.toLocaleString('en-US')).join(', ')} words were skipped (BENCH_BUDGET=${BUDGET_S} s); see n= in the cells.`);
+if (failures.length) lines.push(`\n**${failures.length} run(s) failed**: ${failures.join('; ')}`);
+for (const [c, p] of Object.entries(profiles)) {
+  lines.push(`\nCPU profile of the init of ${c === 'ours' ? 'ours' : 'the floor'} at ${p.size.toLocaleString('en-US')} words (${p.totalMs} ms sampled; top self time): ` +
+    p.top.map((t) => `${t.fn} ${t.ms} ms (${t.share} %)${t.via ? ` ← ${t.via}` : ''}`).join('; '));
 }
-console.log(lines.join('\n'));
+const missed = targets.filter((t) => !t.pass);
+if (targets.length) lines.push(`\nTargets at ${TARGET_SIZE.toLocaleString('en-US')} words: ${targets.length - missed.length} of ${targets.length} met${missed.length ? ` (missed: ${missed.map((t) => `${t.measure} ${t.value} vs ${t.target}`).join(', ')})` : ''}.`);
+const report = lines.join('\n');
+console.log(report);
 
-writeFileSync('bench/results.json', `${JSON.stringify({
-  date: new Date(startedAt).toISOString(),
-  durationSeconds: Math.round(elapsed()),
-  chromium: chromiumVersion,
-  node: process.version,
-  machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 1024 ** 3), loadAverageStart: load0, loadAverageEnd: load1 },
-  settings: { runs: RUNS, frames: FRAMES, budgetSeconds: BUDGET_S, sizesHours: SIZES, frameSizesHours: FRAME_SIZES, parseHours: PARSE_HOURS, seekFractions: SEEK_FRACTIONS, queries: { first: FIRST_QUERY, keystrokes: KEYSTROKES, common: COMMON_QUERY }, viewport: '1280x800', cueSeconds: 4 },
-  units: 'ms for times, MB for heap',
-  sizes: info.sizes,
-  dom: info.dom,
-  truncated: info.truncated,
-  samplesInFullRun: SAMPLES,
-  results,
-  playbackPooled: pooled,
-  mutationKinds: info.mutationKinds,
-  searchCounts: info.search,
-  profile: extra.profile,
-  warnings: extra.warnings,
-}, null, 2)}\n`);
-progress('done; figures in bench/results.json');
+if (!SMOKE) {
+  writeFileSync('bench/RESULTS.md', `${report}\n`);
+  // Arrays of numbers on one line each: the file stays readable with every sample in it.
+  const compact = (json) => json.replace(/\[\s+((?:-?[\d.e+-]+|null)(?:,\s+(?:-?[\d.e+-]+|null))*)\s+\]/g, (_, inner) => `[${inner.split(/,\s+/).join(', ')}]`);
+  writeFileSync('bench/results.json', `${compact(JSON.stringify({
+    date: new Date(startedAt).toISOString(),
+    durationSeconds: Math.round(elapsed()),
+    source,
+    chromium: chromiumVersion,
+    node: process.version,
+    machine: { cores: os.cpus().length, cpu, memoryGB: Math.round(os.totalmem() / 1024 ** 3), loadAverageStart: load0, loadAverageEnd: load1, loadAverageAtRuns: loadSamples },
+    settings: { runs: RUNS, sizesWords: SIZES, seeksPerRun: SEEKS, stepsPerRun: STEPS, clicksPerRunAndKind: CLICKS, budgetSeconds: BUDGET_S, viewport: '1280x800', viewerHeightPx: 600, reducedMotion: true, crossOriginIsolated: isolated },
+    units: 'ms for times, MB for memory, nodes for DOM counts',
+    sizes: sizeInfo,
+    results,
+    ratios: Object.fromEntries(SIZES.map((s) => [s, Object.fromEntries(MEASURES.map((m) => [m.key, round(ratioOf(s, m.key), 3)]))])),
+    targets,
+    failures,
+    inView,
+    clickKinds,
+    profiles,
+    samples,
+  }, null, 2))}\n`);
+  progress('done; bench/RESULTS.md, bench/results.json');
+}
+process.exit(failures.length ? 1 : !SMOKE && missed.length ? 3 : 0);
