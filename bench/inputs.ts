@@ -206,7 +206,7 @@ export const families: Family[] = [
 
   // Web Annotation import.
   {
-    name: 'fromWebAnnotations: annotations', n: 10_000, smoke: 50,
+    name: 'fromWebAnnotations: annotations', n: 5_000, smoke: 50,
     make: (n) => Array.from({ length: n }, (_, i) => ({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: `https://e.org/a#annotation=a${i}`, type: 'Annotation', body: [{ type: 'TextualBody', value: 'supports', purpose: 'tagging' }], target: [{ source: 'https://e.org/v.mp4', selector: { type: 'FragmentSelector', value: `id=${i + 1}` } }, { id: `https://e.org/a#claim=c${i}`, source: 'https://e.org/a', selector: { type: 'TextQuoteSelector', exact: lineOf(i) } }] })),
     run: (x) => fromWebAnnotations(x),
     check: (out, n) => ((out as { data: AnnotationSet }).data.annotations.length === n ? problemsCapped(out) : 'annotations lost'),
@@ -220,13 +220,13 @@ export const families: Family[] = [
 
   // Translation alignment.
   {
-    name: 'alignTracks: two tracks', n: 50_000, smoke: 100,
+    name: 'alignTracks: two tracks', n: 25_000, smoke: 100,
     make: (n) => ({ a: cueList(n), b: cueList(n).map((c) => ({ ...c, id: `t${c.id}`, start: c.start + 0.3, end: c.end + 0.3 })) }),
     run: (x) => { const { a, b } = x as { a: Cue[]; b: Cue[] }; return alignTracks(a, b); },
     check: (out, n) => (Array.isArray(out) && out.length === n ? null : 'rows lost'),
   },
   {
-    name: 'alignTracks: an original ending at 1e12', n: 50_000, smoke: 100,
+    name: 'alignTracks: an original ending at 1e12', n: 25_000, smoke: 100,
     // The long original comes last: on equal overlap the earlier original wins, so each line keeps its own.
     make: (n) => ({ a: [...cueList(n), { id: 'long', start: 0, end: 1e12, text: '' }], b: cueList(n).map((c) => ({ ...c, id: `t${c.id}` })) }),
     run: (x) => { const { a, b } = x as { a: Cue[]; b: Cue[] }; return alignTracks(a, b); },
@@ -245,7 +245,7 @@ export const families: Family[] = [
 
   // Search.
   {
-    name: 'search: prepare + query, cues', n: 50_000, smoke: 100,
+    name: 'search: prepare + query, cues', n: 25_000, smoke: 100,
     make: (n) => cueList(n),
     run: (c) => searchPrepared(prepareSearchIndex(c as Cue[]), 'the'),
     check: (out) => (Array.isArray(out) && out.length > 0 ? null : 'no matches'),
@@ -258,12 +258,12 @@ export const families: Family[] = [
   },
 
   // Export.
-  { name: 'toSRT: cues', n: 50_000, smoke: 100, make: (n) => cueList(n), run: (c) => toSRT(c as Cue[]), check: stringWithin(100) },
+  { name: 'toSRT: cues', n: 25_000, smoke: 100, make: (n) => cueList(n), run: (c) => toSRT(c as Cue[]), check: stringWithin(100) },
   { name: 'toSRT: a line of <a', n: 1_000_000, smoke: 2000, make: (n) => [{ id: '1', start: 0, end: 1, text: '<a'.repeat(n / 2) }], run: (c) => toSRT(c as Cue[]), check: stringWithin(2000) },
   { name: 'toSRT: a line of & prefixes', n: 1_000_000, smoke: 2000, make: (n) => [{ id: '1', start: 0, end: 1, text: '&amp&#x4&#1'.repeat(n / 11) }], run: (c) => toSRT(c as Cue[]), check: stringWithin(1000) },
-  { name: 'toWebVTT: cues', n: 50_000, smoke: 100, make: (n) => cueList(n), run: (c) => toWebVTT(c as Cue[]), check: stringWithin(100) },
+  { name: 'toWebVTT: cues', n: 25_000, smoke: 100, make: (n) => cueList(n), run: (c) => toWebVTT(c as Cue[]), check: stringWithin(100) },
   { name: 'toWebVTT: a line of <a', n: 1_000_000, smoke: 2000, make: (n) => [{ id: '1', start: 0, end: 1, text: '<a'.repeat(n / 2) }], run: (c) => toWebVTT(c as Cue[]), check: stringWithin(2000) },
-  { name: 'toPlainText: cues', n: 50_000, smoke: 100, make: (n) => cueList(n), run: (c) => toPlainText(c as Cue[]), check: stringWithin(100) },
+  { name: 'toPlainText: cues', n: 25_000, smoke: 100, make: (n) => cueList(n), run: (c) => toPlainText(c as Cue[]), check: stringWithin(100) },
 
   // Annotation bodies (each input distinct: parseBody caches per body string).
   { name: 'parseBody: links', n: 1_000_000, smoke: 2000, make: (n) => `${'see [the source](https://example.org/x) and '.repeat(n / 44)}${unique()}`, run: (b) => parseBody(b as string), check: (out) => (Array.isArray(out) && out.some((s) => s.type === 'link') ? null : 'no links') },
