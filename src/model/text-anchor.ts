@@ -190,9 +190,17 @@ interface Scored {
 /** Raw characters of a prefix or suffix normalised for the context comparison (more than enough for CONTEXT_CHARS). */
 const CONTEXT_RAW = 16 * CONTEXT_CHARS;
 
-/** @internal One quote's anchoring in `p`, in bounded steps (the return value is the result). */
+/** @internal One quote's anchoring in `p`, in bounded steps (the return value is the result). Never throws. */
 export function* anchorSteps(p: PreparedText, quote: TextQuote, options: AnchorOptions): Generator<void, AnchorResult> {
-  if (!isRecord(p) || !isRecord(p.norm) || typeof p.norm.text !== 'string' || !isRecord(options)) return { found: false, score: 0 };
+  try {
+    if (!isRecord(p) || !isRecord(p.norm) || typeof p.norm.text !== 'string' || !isRecord(options)) return { found: false, score: 0 };
+    return yield* steps(p, quote, options);
+  } catch {
+    return { found: false, score: 0 }; // a throwing getter or Proxy in the quote or options
+  }
+}
+
+function* steps(p: PreparedText, quote: TextQuote, options: AnchorOptions): Generator<void, AnchorResult> {
   const exact = isRecord(quote) ? quote.exact : undefined;
   if (typeof exact !== 'string') return { found: false, score: 0 };
   const N = p.norm.text;

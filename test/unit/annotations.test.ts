@@ -24,6 +24,8 @@ import * as searchModule from '../../src/model/search.js';
 import * as exportModule from '../../src/model/export.js';
 import * as textNormaliseModule from '../../src/model/text-normalise.js';
 import * as textMatchModule from '../../src/model/text-match.js';
+import * as textAnchorModule from '../../src/model/text-anchor.js';
+import * as webAnnotationImportModule from '../../src/model/web-annotation-import.js';
 import type { Cue } from '../../src/model/types.js';
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/annotations/${name}`, import.meta.url)), 'utf8');
@@ -232,7 +234,10 @@ describe('hostile input', () => {
     undefined, null, '', {}, [], 0, -1, NaN, 1e308, 'text', cyclic, throwing, revocable.proxy, getters, Symbol('s'), () => 1,
     deepArray, deepObject, deepText, '\ud800', { version: 1, claims: [{ id: '\ud800', quote: { exact: '\udc00' } }], annotations: [{ id: '\ud800', relation: 'unsupported', claims: ['\ud800'] }] },
   ];
-  const modules = { annotationsModule, textQuoteModule, webAnnotationModule, claimReviewModule, alignModule, searchModule, exportModule, textNormaliseModule, textMatchModule };
+  const modules = {
+    annotationsModule, textQuoteModule, textAnchorModule, webAnnotationModule, webAnnotationImportModule, claimReviewModule,
+    alignModule, searchModule, exportModule, textNormaliseModule, textMatchModule,
+  };
   const functions = Object.entries(modules).flatMap(([m, mod]) =>
     Object.entries(mod)
       .filter(([, f]) => typeof f === 'function')
