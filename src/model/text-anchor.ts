@@ -1,6 +1,6 @@
 /**
  * @internal How one quote is anchored (see text-quote.ts for the entry points), as a step
- * generator: `anchorSteps` yields after about STEP_WORK units of work.
+ * generator: `anchorSteps` yields after about STEP_WORK units of work (or STEP_MS ms).
  *
  * Matching happens on a normalised copy of the text (`normaliseForMatch`): whitespace runs
  * collapsed, typographic quotes/dashes folded to ASCII, NFKC per character, lower case.

@@ -21,18 +21,28 @@ export interface Match {
 /** Work counter shared by one anchoring: the generators yield after each STEP_WORK units. */
 export interface Budget {
   spent: number;
+  /** `Date.now()` when the step began (set at the first spend when missing). */
+  since?: number;
 }
 
 /** Units of work (≈ one 32-character block of the pattern against one character) per step: about a millisecond. */
 export const STEP_WORK = 1 << 16;
 
-/** Yields when the step's work is used up. */
+/**
+ * A step also ends after this many milliseconds, whatever its count: code the JIT has not
+ * compiled yet (the first steps of a page) runs many times slower than the count assumes.
+ */
+export const STEP_MS = 4;
+
+/** Yields when the step's work is used up (STEP_WORK units, or STEP_MS milliseconds). */
 export function* spend(budget: Budget, units: number): Generator<void, void> {
   if (typeof budget !== 'object' || budget === null || typeof units !== 'number') return;
   budget.spent += units;
-  if (budget.spent >= STEP_WORK) {
+  budget.since ??= Date.now();
+  if (budget.spent >= STEP_WORK || Date.now() - budget.since >= STEP_MS) {
     budget.spent = 0;
     yield;
+    budget.since = Date.now();
   }
 }
 
@@ -171,16 +181,20 @@ function* scanBack(text: string, end: number, limit: number, pat: Pattern, k: nu
   const P = new Int32Array(B).fill(-1);
   const M = new Int32Array(B);
   let score = pat.length;
-  for (let i = end - 1; i >= limit; i--) {
-    const c = text.charCodeAt(i);
-    const eqs = c < 256 ? pat.ascii : (pat.other.get(c) ?? pat.none);
-    const o = c < 256 ? c * B : 0;
-    let hin = 1; // the top row grows by one per character: the alignment starts at `end`
-    for (let b = 0; b < B; b++) hin = advance(P, M, b, eqs[o + b]!, hin, b === last ? pat.lastRow : TOP_ROW);
-    score += hin;
-    if (score <= k) hit(i, score);
+  const slice = Math.max(16, Math.floor(STEP_WORK / 4 / (B + HIT_COST)));
+  for (let i = end - 1; i >= limit; ) {
+    const stop = Math.max(limit, i - slice + 1);
+    for (; i >= stop; i--) {
+      const c = text.charCodeAt(i);
+      const eqs = c < 256 ? pat.ascii : (pat.other.get(c) ?? pat.none);
+      const o = c < 256 ? c * B : 0;
+      let hin = 1; // the top row grows by one per character: the alignment starts at `end`
+      for (let b = 0; b < B; b++) hin = advance(P, M, b, eqs[o + b]!, hin, b === last ? pat.lastRow : TOP_ROW);
+      score += hin;
+      if (score <= k) hit(i, score);
+    }
+    yield* spend(budget, slice * (B + HIT_COST));
   }
-  yield* spend(budget, (end - limit) * (B + HIT_COST));
 }
 
 /** Candidates, fewest errors first then leftmost, at most `max`; drops the rest as it goes. */

@@ -179,12 +179,16 @@ export function* normaliseSteps(input: string): Generator<void, PreparedText['no
   // step does work proportional to the whole text.
   const parts: string[] = [];
   let i = 0;
-  while (i < text.length) {
+  // The first steps are small (1 K characters, doubling up to CHUNK): the JIT has not compiled
+  // the loop yet, and interpreted code is many times slower.
+  for (let size = 1024; i < text.length; size = Math.min(CHUNK, size * 2)) {
     const from = b.length;
-    i = normaliseRange(text, i, Math.min(text.length, i + CHUNK), b);
+    i = normaliseRange(text, i, Math.min(text.length, i + size), b);
     parts.push(b.textFrom(from));
     if (i < text.length) yield;
   }
+  // Joining a long text's parts is a step of its own.
+  if (parts.length > 16) yield;
   b.map[b.length] = text.length;
   return { text: parts.join(''), map: b.map.subarray(0, b.length + 1) };
 }

@@ -26,7 +26,7 @@ export {
   type AnchorResult,
   type TextQuote,
 } from './text-anchor.js';
-export { STEP_WORK } from './text-match.js';
+export { STEP_MS, STEP_WORK } from './text-match.js';
 
 /**
  * Anchors one quote in `text` (a string, or a `prepareText` result to reuse the normalisation).
@@ -50,7 +50,8 @@ export type AnchorStep =
 
 /**
  * Anchors several quotes, one bounded step at a time: each `next()` does about a millisecond of
- * work (CHUNK characters normalised, or STEP_WORK units of searching), so the caller can yield
+ * work (at most CHUNK characters normalised, STEP_WORK units of searching, or STEP_MS
+ * milliseconds, whichever comes first), so the caller can yield
  * to the event loop between steps.
  * The text is normalised once for all quotes. The generator's return value holds every result
  * in order; `done` steps deliver them as they come.
@@ -103,7 +104,7 @@ export function* anchorQuotesIncrementally(
 }
 
 export interface AnchorAsyncOptions extends AnchorOptions {
-  /** Milliseconds of work between yields to the event loop. Default 6 (so a yield comes every ~8 ms at most). */
+  /** Milliseconds of work between yields to the event loop. Default 5: with steps of a few milliseconds at most, a yield comes within ~10 ms. */
   budgetMs?: number;
   /** How to yield; default `setTimeout(…, 0)`. A component may pass `requestAnimationFrame`-based or scheduler.yield. */
   yieldToEventLoop?: () => Promise<void>;
@@ -124,7 +125,7 @@ export async function anchorQuotesAsync(
     const opts: AnchorAsyncOptions = isRecord(options) ? options : {};
     const count = Array.isArray(quotes) ? quotes.length : 0;
     results = Array.from({ length: count }, () => ({ found: false, score: 0 }));
-    const budget = finiteOr(opts.budgetMs, 6);
+    const budget = finiteOr(opts.budgetMs, 5);
     const pause = opts.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
     const gen = anchorQuotesIncrementally(text, quotes, opts);
     let since = Date.now();
