@@ -1,8 +1,6 @@
-import { css } from 'lit';
-import { claimTokens } from './claim-tokens.styles.js';
+import { css, type CSSResult } from 'lit';
 import { chrome } from './transcript-chrome.styles.js';
 import { lineList } from './line-list.styles.js';
-import { annotationView } from './annotation-view.styles.js';
 
 /** The host and its frame: tokens, the box, the scroller, and what every part shares. */
 export const base = css`
@@ -158,5 +156,10 @@ export const print = css`
   }
 `;
 
-/** Everything `<annotated-transcript>` adopts, in cascade order. */
-export const styles = [base, claimTokens, chrome, lineList, annotationView, print];
+/**
+ * What `<annotated-transcript>` adopts, in cascade order, with `extra` styles loaded later (the
+ * annotation module's) before the print rules.
+ */
+export const stylesWith = (extra: readonly CSSResult[]): CSSResult[] => [base, chrome, lineList, ...extra, print];
+
+export const styles = stylesWith([]);

@@ -5,29 +5,25 @@ import type { Cue, Problem, Transcript } from '../model/types.js';
 import type { AnnotationSet, EvidenceMark } from '../model/annotations/index.js';
 import { isMediaLike, type MediaLike } from '../model/media.js';
 import type { TrackInfo } from '../model/tracks.js';
-import { toClaimReview } from '../model/claim-review.js';
-import { ActiveCueController } from '../controllers/active-cue.js';
 import { Announcer } from '../controllers/announcer.js';
-import { AnnotationController } from '../controllers/annotations.js';
-import { ArticleAnchorsController } from '../controllers/article-anchors.js';
-import { AutoScrollController } from '../controllers/auto-scroll.js';
-import { DeepLinkController } from '../controllers/deep-links.js';
+import { AnnotationSource } from '../controllers/annotation-source.js';
+import { DeepLinkLoader } from '../controllers/deep-link-loader.js';
 import { IdRefController } from '../controllers/id-ref.js';
 import { LineFocus } from '../controllers/line-focus.js';
-import { MediaTimeController } from '../controllers/media-time.js';
+import { MediaSync } from '../controllers/media-sync.js';
 import { NavigationController } from '../controllers/navigation.js';
-import { Playback } from '../controllers/playback.js';
-import { PrintController } from '../controllers/print.js';
 import { ProblemsController } from '../controllers/problems.js';
-import { SearchController } from '../controllers/search.js';
-import { TracksController } from '../controllers/tracks.js';
+import { afterSettled } from '../controllers/lazy.js';
+import { SearchLoader } from '../controllers/search-loader.js';
+import { TracksLoader } from '../controllers/tracks-loader.js';
 import { TranscriptController } from '../controllers/transcript.js';
 import { getLocale, initLocaleFromDocument } from '../localization.js';
 import { LineList, type LineListInput } from './line-list.js';
 import { renderCopyLink } from './line-row.js';
-import { annotationRowParts, renderLineless } from './annotation-view.js';
+import { AnnotationLayer } from './annotation-layer.js';
+import { LateStyles } from './late-styles.js';
+import { annotationKit, searchKit, tracksKit, type AnnotationKit } from './kits.js';
 import { renderProblems, renderViewerToolbar, renderBackToNow } from './transcript-chrome.js';
-import { claimMarkers } from './claim-markers.js';
 import './evidence-map.js';
 import { styles } from './annotated-transcript.styles.js';
 
@@ -167,53 +163,46 @@ export class AnnotatedTranscript extends LitElement {
   private readonly lines: LineList = new LineList(this, () => this.shadowRoot, () => this.rows());
   private readonly problemReport = new ProblemsController(this);
   private readonly announcer = new Announcer(this);
-  private readonly mediaTime = new MediaTimeController(this, this.problemReport);
   private readonly mediaRef = new IdRefController(this, {
     id: () => this.htmlFor,
     accept: (el): el is Element => isMediaLike(el),
     onChange: () => this.bindMedia(),
     onMissing: (id) => {
-      if (!this.mediaTime.media) this.problemReport.set('media', [{ kind: 'media', code: 'media-missing', detail: id }]);
+      if (!this.sync.media) this.problemReport.set('media', [{ kind: 'media', code: 'media-missing', detail: id }]);
     },
   });
   private readonly shownTranscript = new TranscriptController(this, this.problemReport);
-  private readonly activeLine = new ActiveCueController(this, { mediaTime: this.mediaTime, transcript: this.shownTranscript, lines: this.lines });
-  private readonly autoScroll = new AutoScrollController(this, {
-    scroller: () => this.lines.scroller(),
-    targets: this.activeLine.target,
-    resets: this.shownTranscript.changed,
-  });
+  // The media's clock, the active line, auto-scroll and seeking: loaded when media is bound.
+  private readonly sync = new MediaSync(this, { problems: this.problemReport, transcript: this.shownTranscript, lines: this.lines });
   private readonly lineFocus: LineFocus = new LineFocus(this, this.lines, {
     activate: (i) => this.navigation.activateLine(i),
-    navigated: () => this.autoScroll.pause(),
-  }, { transcript: this.shownTranscript, active: this.activeLine });
-  private readonly playback = new Playback(this, this.mediaTime);
-  private readonly annotationState = new AnnotationController(this, { transcript: this.shownTranscript, problems: this.problemReport });
+    navigated: () => this.sync.pause(),
+  }, { transcript: this.shownTranscript, active: this.sync });
+  private readonly annotationState = new AnnotationSource<AnnotationKit>(this, { transcript: this.shownTranscript, problems: this.problemReport, kit: annotationKit });
   private readonly articleRef = new IdRefController(this, {
     id: () => this.article,
-    onChange: () => this.claimsInArticle.refresh(),
+    onChange: () => this.annotationLayer.refreshArticle(),
     onMissing: (id) => {
       if (!this.articleElement) this.problemReport.set('anchors', [{ kind: 'anchor', code: 'article-missing', detail: id }]);
     },
   });
-  private readonly claimsInArticle: ArticleAnchorsController = new ArticleAnchorsController(this, {
-    annotations: this.annotationState,
-    problems: this.problemReport,
-    article: () => this.articleElement ?? this.articleRef.element,
-    markers: claimMarkers,
-    activate: (claimId) => this.navigation.activateClaim(claimId),
-  });
   private readonly navigation = new NavigationController(this, {
-    transcript: this.shownTranscript, annotations: this.annotationState, lines: this.lines, lineFocus: this.lineFocus,
-    autoScroll: this.autoScroll, playback: this.playback, anchors: this.claimsInArticle, announcer: this.announcer,
+    transcript: this.shownTranscript, lines: this.lines, lineFocus: this.lineFocus, sync: this.sync,
   });
-  private readonly deepLinks = new DeepLinkController(this, {
-    transcript: this.shownTranscript, annotations: this.annotationState, mediaTime: this.mediaTime, navigation: this.navigation,
+  private readonly annotationLayer: AnnotationLayer = new AnnotationLayer(this, {
+    source: this.annotationState, transcript: this.shownTranscript, navigation: this.navigation, lines: this.lines, sync: this.sync,
+    announcer: this.announcer, problems: this.problemReport, article: () => this.articleElement ?? this.articleRef.element,
+    // The browser lays out for print right after `beforeprint`: render at once.
+    renderNow: () => (this.requestUpdate(), this.performUpdate()),
   });
-  private readonly translations = new TracksController(this, { transcript: this.shownTranscript, problems: this.problemReport });
-  private readonly search = new SearchController(this, this.lines, this.autoScroll);
-  // The browser lays out for print right after `beforeprint`: render at once.
-  private readonly print = new PrintController(this, this.annotationState, () => (this.requestUpdate(), this.performUpdate()));
+  private readonly deepLinks = new DeepLinkLoader(this, {
+    transcript: this.shownTranscript, claims: this.annotationLayer, claimsChanged: this.annotationState.changed, mediaTime: this.sync, navigation: this.navigation,
+  });
+  private readonly translations = new TracksLoader(this, { transcript: this.shownTranscript, problems: this.problemReport, kit: tracksKit });
+  private readonly search = new SearchLoader(this, { lines: this.lines, sync: this.sync, kit: searchKit });
+  private readonly lateStyles = new LateStyles(this, () => [
+    this.lines.windowStyles, this.annotationState.kit?.annotationStyles, this.translations.kit?.trackStyles, this.search.kit?.searchStyles,
+  ]);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -224,29 +213,28 @@ export class AnnotatedTranscript extends LitElement {
     if (changed.has('htmlFor')) this.mediaRef.resolve();
     if (changed.has('media')) this.bindMedia();
     if (changed.has('article')) this.articleRef.resolve();
-    if (changed.has('articleElement')) this.claimsInArticle.refresh();
+    if (changed.has('articleElement')) this.annotationLayer.refreshArticle();
     if (changed.has('tracks')) this.translations.setGiven(this.tracks);
   }
 
   protected override render() {
     const cues = this.cues;
     const loading = this.shownTranscript.loading;
-    const annotationState = this.annotationState;
     return html`<div class="frame" part="frame">
       ${renderProblems(this.problemReport.box(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
-        annotations: annotationState, translations: this.translations, search: this.search, navigation: this.navigation,
-        marks: this.evidence, duration: this.mediaTime.duration, lang: this.shownTranscript.lang,
+        annotations: this.annotationLayer, translations: this.translations, search: this.search, navigation: this.navigation,
+        marks: this.evidence, duration: this.sync.duration, lang: this.shownTranscript.lang,
       }) : nothing}
       <div class="scroller" part="scroller">
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}
         ${!loading && !cues.length && !this.problemReport.of('transcript').length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
         <ol class="lines" role="list" aria-label=${msg('Transcript')} aria-busy=${loading ? 'true' : 'false'} lang=${this.shownTranscript.lang ?? nothing}
           @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}></ol>
-        ${renderLineless(annotationState, this.navigation)}
+        ${this.annotationLayer.lineless()}
       </div>
-      ${renderBackToNow(this.autoScroll.following || this.activeLine.lineIndex < 0 ? 'none' : this.autoScroll.direction,
-        () => this.navigation.backToNow(this.activeLine.lineIndex))}
+      ${renderBackToNow(this.sync.following || this.sync.lineIndex < 0 ? 'none' : this.sync.direction,
+        () => this.navigation.backToNow(this.sync.lineIndex))}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcer.text || (loading ? msg('Loading transcript…') : this.problemReport.summary())}</div>
     </div>`;
   }
@@ -258,35 +246,39 @@ export class AnnotatedTranscript extends LitElement {
 
   /** Opens an annotation, scrolls to its first line and seeks there (as the evidence map does). */
   goToAnnotation(id: string, focus = true, at?: number): void {
-    this.navigation.goToAnnotation(id, focus, at);
+    this.annotationLayer.goToAnnotation(id, focus, at);
   }
 
   /** Shows a claim's evidence: its first linked line (scrolled to, sought to) and its annotation. */
   activateClaim(claimId: string): void {
-    this.navigation.activateClaim(claimId);
+    this.annotationLayer.activateClaim(claimId);
   }
 
   /** schema.org ClaimReview JSON-LD for each claim, for the host page to publish. */
   claimReview(options: { pageUrl?: string; mediaUrl?: string; publisherName?: string } = {}): object[] {
-    return toClaimReview(this.annotationState.data, this.annotationState.links, options);
+    return this.annotationState.claimReview(options);
   }
 
   /** What the line list shows (read after each render; rows are rebuilt or refreshed only when this changed). */
   private rows(): LineListInput {
-    const annotations = this.annotationState;
     return {
       cues: this.cues,
-      rowsKey: `${annotations.version}|${getLocale()}`,
-      pinned: annotations.openLines(this.shownTranscript.index),
+      rowsKey: `${this.annotationState.version}|${getLocale()}`,
+      pinned: this.annotationState.openLines(this.shownTranscript.index),
       view: this.translations.current ? this.translations.view : 'original',
       translations: this.translations.rows,
-      ...annotationRowParts(annotations, this.navigation, (cue) => renderCopyLink(cue, this.announcer)),
+      ...this.annotationLayer.rowParts((cue) => renderCopyLink(cue, this.announcer)),
     };
+  }
+
+  /** Resolves once rendered with every part the data needs loaded (the annotation module, search…). */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return afterSettled(this, () => super.getUpdateComplete());
   }
 
   private bindMedia(): void {
     // `.media` wins over `for`.
-    this.mediaTime.setMedia((isMediaLike(this.media) ? this.media : null) ?? (this.mediaRef.element as MediaLike | null));
+    this.sync.setMedia((isMediaLike(this.media) ? this.media : null) ?? (this.mediaRef.element as MediaLike | null));
   }
 }
 

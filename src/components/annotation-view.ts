@@ -1,10 +1,10 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { parseBody, type Annotation } from '../model/annotations/index.js';
+import { parseBody, type Annotation, type EvidenceMark } from '../model/annotations/index.js';
 import type { Cue } from '../model/types.js';
 import { formatTimestamp } from '../model/time.js';
 import type { AnnotationController } from '../controllers/annotations.js';
-import type { RowOptions } from './line-row.js';
+import { panelId, type RowOptions } from './line-row.js';
 import { RELATION_ICON, relationLabel } from './labels.js';
 
 export interface AnnotationActions {
@@ -12,6 +12,23 @@ export interface AnnotationActions {
   showClaim(claimId: string): void;
   copyClaimLink(claimId: string): void;
   playPassage(id: string): void;
+  setAllOpen(open: boolean): void;
+  goToAnnotation(id: string, focus?: boolean, at?: number): void;
+}
+
+/** What annotations add to the toolbar: "Expand/Collapse all annotations", and the evidence map under the tools. */
+export function annotationTools(annotations: AnnotationController, actions: AnnotationActions, marks: readonly EvidenceMark[], duration: number) {
+  if (!annotations.data.annotations.length) return { toggle: nothing, map: nothing };
+  const anyOpen = annotations.open.size > 0;
+  return {
+    toggle: html`<button type="button" class="toggle-all" @click=${() => actions.setAllOpen(!anyOpen)}>
+      ${anyOpen ? msg('Collapse all annotations') : msg('Expand all annotations')}</button>`,
+    map: html`<at-evidence-map class="map" .marks=${marks} .duration=${duration}
+      @evidence-select=${(e: CustomEvent<{ annotationId: string; time: number }>) => {
+        e.stopPropagation();
+        actions.goToAnnotation(e.detail.annotationId, true, e.detail.time);
+      }}></at-evidence-map>`,
+  };
 }
 
 /** What annotations add to each row (span bars, toggles, open panels), beside the row's own buttons. */
@@ -23,9 +40,6 @@ export function annotationRowParts(annotations: AnnotationController, actions: A
     below: (cue) => renderOpenPanels(cue, annotations, actions),
   };
 }
-
-/** DOM id of an annotation's panel (same shadow root as its toggle, for aria-controls). */
-export const panelId = (id: string) => `annotation-${id}`;
 
 /** Margin bars of the annotations covering a line: one span per annotation, by relation and pattern. */
 export function renderGutter(cue: Cue, annotations: AnnotationController) {

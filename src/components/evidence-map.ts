@@ -1,13 +1,9 @@
-import { LitElement, css, html, nothing, type ElementPart } from 'lit';
+import { LitElement, adoptStyles, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized } from '@lit/localize';
 import type { EvidenceMark } from '../model/annotations/index.js';
-import { formatTimestamp } from '../model/time.js';
-import { RELATION_ICON, relationLabel } from './labels.js';
-import { EvidenceSelectEvent } from '../events.js';
-import { claimTokens } from './claim-tokens.styles.js';
-
+import { afterSettled, track } from '../controllers/lazy.js';
+import { annotationKit } from './kits.js';
 
 /**
  * A slim strip showing where annotated passages sit in the whole recording, by relation —
@@ -30,135 +26,35 @@ import { claimTokens } from './claim-tokens.styles.js';
  */
 @localized()
 export class EvidenceMap extends LitElement {
-  static override styles = [
-    claimTokens,
-    css`
-      :host {
-        display: block;
-        --_bg: var(--at-map-background, #f1f3f4);
-      }
-      @media (prefers-color-scheme: dark) {
-        :host {
-          --_bg: var(--at-map-background, #303134);
-        }
-      }
-      .strip {
-        position: relative;
-        height: var(--at-map-height, 0.9rem);
-        background: var(--_bg);
-        border-radius: 3px;
-      }
-      button {
-        position: absolute;
-        top: 0;
-        bottom: 0;
-        min-width: 6px;
-        padding: 0;
-        border: 0;
-        cursor: pointer;
-        color: inherit;
-      }
-      /* Shape and pattern as well as colour: solid (supports), diagonal hatching (contradicts), dots (context). */
-      .supports {
-        background: var(--_supports);
-      }
-      .contradicts {
-        background: repeating-linear-gradient(45deg, var(--_contradicts) 0 2px, transparent 2px 4px);
-        box-shadow: inset 0 0 0 1.5px var(--_contradicts);
-      }
-      .context {
-        background: radial-gradient(circle, var(--_context) 1.2px, transparent 1.6px) 0 0 / 4px 4px;
-        box-shadow: inset 0 0 0 1.5px var(--_context);
-        border-radius: 999px;
-      }
-      button:focus-visible {
-        outline: 2px solid CanvasText;
-        outline-offset: 1px;
-      }
-    `,
-  ];
-
   /** The passages to show. */
   @property({ attribute: false }) marks: readonly EvidenceMark[] = [];
 
   /** Length of the recording in seconds (marks are placed by time / duration). */
   @property({ type: Number }) duration = 0;
 
-  protected override render() {
-    const duration = this.duration > 0 ? this.duration : longest(this.marks);
-    const marks = duration > 0 ? shownMarks(this.marks, duration) : [];
-    if (!marks.length) return nothing;
-    return html`<div class="strip" part="strip" role="group" aria-label=${msg('Where the evidence is in the recording', { id: 'map.label' })}>
-      ${marks.map((m) => {
-        const left = (Math.max(0, m.start) / duration) * 100;
-        const width = Math.max(0, (Math.min(duration, m.end) - Math.max(0, m.start)) / duration) * 100;
-        const label = relationLabel(m.relation);
-        const from = formatTimestamp(m.start);
-        const to = formatTimestamp(m.end);
-        return html`<button
-          type="button"
-          part="mark"
-          class=${m.relation}
-          ${place(left, width)}
-          aria-label=${msg(str`${RELATION_ICON[m.relation]} ${label}, ${from} to ${to}`, { id: 'map.mark' })}
-          title=${`${label} ${from}–${to}`}
-          @click=${() => this.dispatchEvent(new EvidenceSelectEvent({ annotationId: m.annotationId, time: m.start }))}
-        ></button>`;
-      })}
-    </div>`;
+  private styled = false;
+
+  protected override willUpdate(): void {
+    // The strip is drawn by the annotation module: loaded with the first marks (a viewer with annotations has it already).
+    if (this.marks.length && !annotationKit.module) void track(this, annotationKit.load());
   }
-}
 
-/** At most this many marks are drawn: past it, nearby marks of one relation merge (a strip has few pixels). */
-const MAX_MARKS = 400;
+  protected override render() {
+    return annotationKit.module?.renderEvidenceMap(this) ?? nothing;
+  }
 
-function longest(marks: readonly EvidenceMark[]): number {
-  let end = 0;
-  for (const m of marks) if (Number.isFinite(m.end) && m.end > end) end = m.end;
-  return end;
-}
-
-/** The marks worth drawing: finite, not `unsupported`, in time order, merged per relation when there are too many. */
-function shownMarks(marks: readonly EvidenceMark[], duration: number): EvidenceMark[] {
-  const usable = marks.filter((m) => m.relation !== 'unsupported' && Number.isFinite(m.start) && Number.isFinite(m.end) && m.end >= m.start);
-  if (usable.length <= MAX_MARKS) return usable;
-  const gap = duration / MAX_MARKS;
-  const merged: EvidenceMark[] = [];
-  const lastOf = new Map<string, EvidenceMark>();
-  for (const m of [...usable].sort((a, b) => a.start - b.start)) {
-    const last = lastOf.get(m.relation);
-    if (last && m.start <= last.end + gap) last.end = Math.max(last.end, m.end);
-    else {
-      const copy = { ...m };
-      merged.push(copy);
-      lastOf.set(m.relation, copy);
+  protected override updated(): void {
+    const kit = annotationKit.module;
+    if (kit && !this.styled && this.shadowRoot) {
+      this.styled = true;
+      adoptStyles(this.shadowRoot, kit.evidenceMapStyles);
     }
   }
-  return merged;
-}
 
-/**
- * Places a mark with CSSOM (`style.setProperty`), never a `style` attribute: a page whose CSP
- * has no `'unsafe-inline'` in `style-src` blocks style attributes, not CSSOM.
- */
-class PlaceDirective extends Directive {
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('place() is an element directive');
-  }
-
-  render(_left: number, _width: number) {
-    return nothing;
-  }
-
-  override update(part: ElementPart, [left, width]: [number, number]) {
-    const style = (part.element as HTMLElement).style;
-    style.setProperty('left', `${left.toFixed(3)}%`);
-    style.setProperty('width', `${width.toFixed(3)}%`);
-    return nothing;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return afterSettled(this, () => super.getUpdateComplete());
   }
 }
-const place = directive(PlaceDirective);
 
 if (!customElements.get('at-evidence-map')) customElements.define('at-evidence-map', EvidenceMap);
 

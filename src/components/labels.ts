@@ -25,12 +25,3 @@ export const relationLabel = (relation: Relation): string => LABELS[relation][0]
 
 /** What the recording does to a claim, as said at the claim in the article. */
 export const claimVerdictLabel = (relation: Relation): string => LABELS[relation][1]();
-
-/** A language's name in the interface language ("English", "англійська"), from Intl; the code when unknown. */
-export function languageName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The lines: rows, timestamps, speakers, words, translations and the active line and word. */
+/** The lines: rows, timestamps, speakers, words and the active line and word (translations: track-chooser.ts). */
 export const lineList = css`
   ol {
     list-style: none;
@@ -107,57 +107,6 @@ export const lineList = css`
   .copy-link:focus-visible {
     opacity: 1;
   }
-  /* A translation track shown side by side with the original. */
-  .body.both {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    gap: 0 1rem;
-  }
-  .body.both .speaker {
-    grid-column: 1 / -1;
-  }
-  .translation {
-    white-space: pre-line;
-  }
-  .body.both .translation {
-    color: var(--_muted);
-    border-inline-start: 1px solid var(--_border);
-    padding-inline-start: 0.75rem;
-  }
-  .line[aria-current='true'] .body.both .translation {
-    color: inherit;
-  }
-  /*
-   * A light row (far from the viewport in a long transcript): one element and one text node,
-   * placed like a full row's text so that building it in full does not move what follows;
-   * its layout is skipped while off screen. Its timestamp is generated content.
-   */
-  .row.light {
-    display: block;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 2.6em;
-    padding-block: 0.3rem;
-    padding-inline: calc(1.25rem + var(--at-timestamp-width, 4.5em) + 0.5rem) 2.6rem;
-    white-space: pre-line;
-    overflow-wrap: anywhere;
-    cursor: pointer;
-  }
-  .row.light::before {
-    content: attr(data-t);
-    position: absolute;
-    inset-inline-start: 1.25rem;
-    width: var(--at-timestamp-width, 4.5em);
-    padding-top: 0.1em;
-    text-align: end;
-    color: var(--_muted);
-    font-size: 0.875em;
-    font-variant-numeric: tabular-nums;
-  }
-  .row.light.with-speaker::first-line {
-    font-weight: 600;
-    font-size: 0.875em;
-    color: var(--_speaker);
-  }
   /* Narrow (phones, sidebars): buttons go under the text instead of beside it. */
   @container at-transcript (max-width: 30rem) {
     .row {
@@ -172,26 +121,11 @@ export const lineList = css`
       justify-content: flex-start;
       padding: 0 0 0.3rem calc(var(--at-timestamp-width, 3.2em) + 1rem);
     }
-    .row.light {
-      padding-inline: calc(1rem + var(--at-timestamp-width, 3.2em) + 0.5rem) 0.5rem;
-    }
-    .row.light::before {
-      inset-inline-start: 1rem;
-      width: var(--at-timestamp-width, 3.2em);
-    }
     .row-actions:not(:has(.marker)) {
       padding: 0;
     }
     .row:not(:focus-within) .copy-link {
       display: none;
-    }
-    .body.both {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .body.both .translation {
-      border-inline-start: 0;
-      padding-inline-start: 0;
-      margin-top: 0.2rem;
     }
   }
   @media (forced-colors: active) {

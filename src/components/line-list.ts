@@ -1,10 +1,13 @@
 import { render, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Cue } from '../model/types.js';
-import { formatTimestamp } from '../model/time.js';
 import { Emitter } from '../controllers/emitter.js';
+import { LazyModule, track } from '../controllers/lazy.js';
 import type { LineElements } from '../controllers/line-elements.js';
-import { panelId } from './annotation-view.js';
-import { renderRow, shownTexts, type RowOptions } from './line-row.js';
+import { panelId, renderRow, shownTexts, type RowOptions } from './line-row.js';
+import type { LineWindow, WindowedList } from './line-window.js';
+
+/** The windowing of long lists, loaded with the first one. */
+const windowing = new LazyModule(() => import('./line-window.js'));
 
 /** What the list shows: the cues, and what else a row depends on. */
 export interface LineListInput extends RowOptions {
@@ -17,10 +20,6 @@ export interface LineListInput extends RowOptions {
 
 /** Up to this many lines, every row is built in full; past it, only the rows near the viewport are. */
 export const FULL_ROWS_MAX = 500;
-/** Rows built in full on each side of the visible ones (a screen or two of scrolling). */
-const MARGIN = 40;
-/** Full rows further than this from the visible ones go back to plain text. */
-const KEEP = 3 * MARGIN;
 
 /**
  * The one seam through which the line list renders, and its windowing. Every line has a row
@@ -32,24 +31,31 @@ const KEEP = 3 * MARGIN;
  * its own Lit render root, so no update ever diffs the whole list.
  *
  * Controllers reach rows only through the `LineElements` interface: asking for a line's
- * element builds it in full.
+ * element builds it in full. The windowing (`LineWindow`) loads with the first long list;
+ * its rows are built once it is there (the host's `updateComplete` waits for it).
  */
-export class LineList implements LineElements, ReactiveController {
+export class LineList implements LineElements, ReactiveController, WindowedList {
   /** Changes whenever the shown text changed (another transcript, view or translation). */
   version = 0;
   /** A row was built in full (its index). */
   readonly rowRendered = new Emitter<number>();
-  private list: HTMLOListElement | null = null;
-  private input: LineListInput | null = null;
+  /** @internal (for the window) */
+  list: HTMLOListElement = null!;
+  /** @internal */
+  input: LineListInput = null!;
+  /** @internal */
+  readonly full = new Set<number>();
+  /** @internal */
+  hours = false;
   private shown: { cues: readonly Cue[]; view: unknown; translations: unknown; rowsKey: unknown } | null = null;
-  private readonly full = new Set<number>();
-  private hours = false;
-  private frame = 0;
-  private boundScroller: HTMLElement | null = null;
+  /** The window of a long list, else null. */
+  private window: LineWindow | null = null;
+  /** A long list waits for the windowing to load. */
+  private waiting = false;
 
   /** `root` is the shadow root the list is rendered in; `read` gives what to show, read after each host render. */
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     private readonly root: () => ShadowRoot | null,
     private readonly read: () => LineListInput,
   ) {
@@ -60,21 +66,23 @@ export class LineList implements LineElements, ReactiveController {
     const list = this.root()?.querySelector<HTMLOListElement>('ol.lines') ?? null;
     const input = this.read();
     const s = this.shown;
-    const rebuild = list !== this.list || !s || s.cues !== input.cues || s.view !== input.view || s.translations !== input.translations;
-    this.list = list;
+    const rebuild = this.waiting || list !== this.list || !s || s.cues !== input.cues || s.view !== input.view || s.translations !== input.translations;
+    this.list = list!;
     this.input = input;
-    this.bindScroller();
     if (rebuild) this.rebuild(input);
     else if (s.rowsKey !== input.rowsKey) for (const i of this.full) this.renderFull(i);
+    this.window?.bind(this.scroller());
     for (const i of input.pinned) this.ensureFull(i);
     this.shown = { cues: input.cues, view: input.view, translations: input.translations, rowsKey: input.rowsKey };
   }
 
   hostDisconnected(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.boundScroller?.removeEventListener('scroll', this.onScroll);
-    this.boundScroller = null;
+    this.window?.unbind();
+  }
+
+  /** The styles of light rows, when the list is windowed. */
+  get windowStyles() {
+    return this.window ? windowing.module?.windowStyles : undefined;
   }
 
   get length(): number {
@@ -138,55 +146,71 @@ export class LineList implements LineElements, ReactiveController {
     return !!this.root()?.activeElement?.closest('ol.lines');
   }
 
+  /** @internal */
+  activeElement(): Element | null {
+    return this.root()?.activeElement ?? null;
+  }
+
   private indexAttr(row: Element | null | undefined): number {
     const i = Number(row?.getAttribute('data-i'));
     return row && Number.isInteger(i) ? i : -1;
   }
 
-  /** A new transcript, view or translation: every row starts light, then the visible ones are built. */
+  /** A new transcript, view or translation: every row is built in full; in a long list, the visible ones (the rest light). */
   private rebuild(input: LineListInput): void {
     this.version++;
     this.full.clear();
+    this.waiting = false;
     const { cues } = input;
     this.hours = cues.length > 0 && cues[cues.length - 1]!.start >= 3600;
     if (!this.list) return;
-    const rows = new Array<HTMLLIElement>(cues.length);
-    for (let i = 0; i < cues.length; i++) rows[i] = this.lightRow(i);
-    this.list.replaceChildren(...rows);
-    if (cues.length <= FULL_ROWS_MAX) for (let i = 0; i < cues.length; i++) this.ensureFull(i);
-    else this.updateWindow();
+    if (cues.length <= FULL_ROWS_MAX) {
+      this.window?.unbind();
+      this.window = null;
+      const rows = cues.map((_, i) => this.emptyRow(i));
+      this.list.replaceChildren(...rows);
+      for (let i = 0; i < rows.length; i++) this.fill(i);
+      return;
+    }
+    const module = windowing.module;
+    if (!module) {
+      this.list.replaceChildren();
+      this.waiting = true;
+      void track(this.host, windowing.load());
+      return;
+    }
+    this.window ??= new module.LineWindow(this);
+    this.window.bind(this.scroller());
+    this.window.build();
   }
 
-  private lightRow(i: number): HTMLLIElement {
-    const input = this.input!;
-    const cue = input.cues[i]!;
-    const li = document.createElement('li');
-    li.className = 'row light';
-    li.dataset.i = String(i);
-    li.dataset.t = formatTimestamp(cue.start, { forceHours: this.hours });
-    const speaker = this.showSpeaker(i) ? `${cue.speaker}\n` : '';
-    if (speaker) li.classList.add('with-speaker');
-    li.textContent = speaker + shownTexts(cue, i, input).join('\n');
-    return li;
-  }
-
-  private showSpeaker(i: number): boolean {
-    const cues = this.input!.cues;
+  /** @internal Whether line `i` shows its speaker (when it changes). */
+  showSpeaker(i: number): boolean {
+    const cues = this.input.cues;
     return !!cues[i]!.speaker && cues[i]!.speaker !== cues[i - 1]?.speaker;
   }
 
-  /** Builds row `index` in full (when it is a row); false when there is no such row. */
-  private ensureFull(index: number): boolean {
-    const list = this.list;
-    if (!list || !this.input || !Number.isInteger(index) || index < 0 || index >= list.children.length) return false;
-    if (this.full.has(index)) return true;
+  private emptyRow(index: number): HTMLLIElement {
     const li = document.createElement('li');
     li.className = 'row';
     li.dataset.i = String(index);
-    list.children[index]!.replaceWith(li);
+    return li;
+  }
+
+  /** An empty row is built in full now (and is a full row from now on). */
+  private fill(index: number): void {
     this.full.add(index);
     this.renderFull(index);
     this.rowRendered.emit(index);
+  }
+
+  /** @internal Builds row `index` in full (when it is a row); false when there is no such row. */
+  ensureFull(index: number): boolean {
+    const list = this.list;
+    if (!list || !this.input || !Number.isInteger(index) || index < 0 || index >= list.children.length) return false;
+    if (this.full.has(index)) return true;
+    list.children[index]!.replaceWith(this.emptyRow(index));
+    this.fill(index);
     return true;
   }
 
@@ -194,53 +218,5 @@ export class LineList implements LineElements, ReactiveController {
     const input = this.input!;
     const li = this.list!.children[index] as HTMLElement;
     render(renderRow({ cue: input.cues[index]!, index, showSpeaker: this.showSpeaker(index), hours: this.hours, options: input }), li);
-  }
-
-  /** A full row that nothing holds on to (not active, focused, the tab stop, nor showing an annotation) may go light. */
-  private release(index: number): void {
-    const li = this.list!.children[index] as HTMLElement;
-    const line = li.firstElementChild;
-    if (line?.getAttribute('aria-current') === 'true' || line?.getAttribute('tabindex') === '0') return;
-    if (li.contains(this.root()?.activeElement ?? null) || li.querySelector('.annotation')) return;
-    this.full.delete(index);
-    li.replaceWith(this.lightRow(index));
-  }
-
-  private bindScroller(): void {
-    const scroller = this.scroller();
-    if (scroller === this.boundScroller) return;
-    this.boundScroller?.removeEventListener('scroll', this.onScroll);
-    this.boundScroller = scroller;
-    scroller?.addEventListener('scroll', this.onScroll, { passive: true });
-  }
-
-  private readonly onScroll = (): void => {
-    if (!this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.updateWindow()));
-  };
-
-  /** Builds the rows near the viewport in full; lets rows far from it go light. O(log n + window). */
-  private updateWindow(): void {
-    const list = this.list;
-    const scroller = this.boundScroller;
-    const n = list?.children.length ?? 0;
-    if (!list || !scroller || n <= FULL_ROWS_MAX) return;
-    const view = scroller.getBoundingClientRect();
-    const first = this.rowAt(view.top);
-    const last = this.rowAt(view.bottom);
-    for (let i = Math.max(0, first - MARGIN); i <= Math.min(n - 1, last + MARGIN); i++) this.ensureFull(i);
-    for (const i of [...this.full]) if (i < first - KEEP || i > last + KEEP) this.release(i);
-  }
-
-  /** The row at a viewport y (binary search over the rows' boxes). */
-  private rowAt(y: number): number {
-    const rows = this.list!.children;
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (rows[mid]!.getBoundingClientRect().top <= y) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 }

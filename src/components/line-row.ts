@@ -4,7 +4,6 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Cue, CueNode } from '../model/types.js';
 import type { RowTranslation, TrackView } from '../model/tracks.js';
 import { formatTimestamp } from '../model/time.js';
-import { formatDeepLink } from '../model/deep-link.js';
 import type { Announcer } from '../controllers/announcer.js';
 import { spokenTime } from './time-label.js';
 
@@ -31,6 +30,9 @@ export interface RowContext {
   hours: boolean;
   options: RowOptions;
 }
+
+/** DOM id of an annotation's panel (same shadow root as its toggle, for aria-controls). */
+export const panelId = (id: string) => `annotation-${id}`;
 
 /** The inside of a full row (the `<li class="row">` is the render container). */
 export function renderRow({ cue, index: i, showSpeaker, hours, options }: RowContext): TemplateResult {
@@ -81,7 +83,7 @@ function nodeText(node: CueNode): string {
 /** The button of a row that copies a `#t=` link to its line. */
 export function renderCopyLink(cue: Cue, announcer: Announcer) {
   return html`<button type="button" class="copy-link" tabindex="-1" aria-label=${msg(str`Copy link to ${spokenTime(cue.start)}`)}
-    title=${msg('Copy link to this line')} @click=${() => announcer.copyLink(formatDeepLink({ time: cue.start }))}><span aria-hidden="true">🔗</span></button>`;
+    title=${msg('Copy link to this line')} @click=${() => announcer.copyDeepLink({ time: cue.start })}><span aria-hidden="true">🔗</span></button>`;
 }
 
 function renderContent(cue: Cue): unknown {

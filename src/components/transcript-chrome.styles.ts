@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Around the lines: the problem box, the toolbar (search, tracks, downloads, evidence map) and "back to now". */
+/** Around the lines: the problem box, the toolbar (search field, downloads, evidence map) and "back to now". The track menu and the search results bring their own (track-chooser.ts, search-results.ts). */
 export const chrome = css`
   .problems {
     margin: 0.5rem;
@@ -55,8 +55,6 @@ export const chrome = css`
     border-radius: 6px;
   }
   .search input:focus-visible,
-  .track select:focus-visible,
-  .track input:focus-visible,
   .downloads summary:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 1px;
@@ -65,31 +63,6 @@ export const chrome = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
-  }
-  .toolbar button.icon {
-    padding: 0.1rem 0.45rem;
-  }
-  /* Search matches: background plus an outline for the current one (not colour alone). */
-  ::highlight(at-search) {
-    background-color: rgb(255 214 0 / 0.45);
-    color: inherit;
-  }
-  ::highlight(at-search-current) {
-    background-color: rgb(255 140 0 / 0.7);
-    text-decoration: underline 2px;
-  }
-  .track {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-  }
-  .track select {
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    padding: 0.15rem 0.3rem;
   }
   .downloads {
     position: relative;

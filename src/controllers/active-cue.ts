@@ -22,7 +22,7 @@ export class ActiveCueController implements ReactiveController {
   /** The active word of that line, -1 when none. */
   wordIndex = -1;
   /** The active line changed (its index, -1 in a gap). */
-  readonly lineChanged = new Emitter<number>();
+  readonly lineChanged: Emitter<number>;
   /** The element to keep in view changed: the active word, else the active line. */
   readonly target = new Emitter<HTMLElement | null>();
   private index: CueIndex | null = null;
@@ -30,8 +30,11 @@ export class ActiveCueController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly deps: { mediaTime: MediaTimeController; transcript: TranscriptController; lines: LineElements },
+    private readonly deps: { mediaTime: MediaTimeController; transcript: TranscriptController; lines: LineElements; lineChanged?: Emitter<number> },
   ) {
+    this.lineChanged = deps.lineChanged ?? new Emitter<number>();
+    // Made with a transcript shown already (loaded when media was bound): start from it.
+    this.index = deps.transcript.index;
     host.addController(this);
     deps.mediaTime.time.add((t) => this.update(t));
     deps.transcript.changed.add((index) => {

@@ -8,8 +8,6 @@ import {
   evidenceMarks,
   linelessAnnotations,
   linkAnnotations,
-  readAnnotationFile,
-  readAnnotationInput,
   type Annotation,
   type AnnotationLinks,
   type AnnotationResult,
@@ -20,16 +18,16 @@ import {
 } from '../model/annotations/index.js';
 import type { Cue, Problem } from '../model/types.js';
 import type { CueIndex } from '../model/cue-index.js';
-import { Emitter } from './emitter.js';
+import { toClaimReview } from '../model/claim-review.js';
+import type { Emitter } from './emitter.js';
 import type { ProblemSink } from './problems.js';
-import { SourceController } from './source.js';
 import type { TranscriptController } from './transcript.js';
 
-
 /**
- * Annotation state of one viewer: loading (`annotations="URL"`, with abort) or data
- * (`.annotations`, format v1 or W3C Web Annotation JSON-LD), validation, linking to the
- * transcript's cues once those are there, and which annotations are open.
+ * Annotation state of one viewer: the set read (validated, W3C Web Annotation JSON-LD
+ * converted), linked to the transcript's cues once those are there, and which annotations are
+ * open. Part of the annotation module, loaded on demand: `AnnotationSource` (which loads and
+ * reads the annotation source) makes it when the first set is read.
  */
 export class AnnotationController {
   data: AnnotationSet = emptyAnnotationSet();
@@ -38,10 +36,8 @@ export class AnnotationController {
   /** Counts changes of the data, its links or the open set (what the rows show of annotations). */
   version = 0;
   private evidenceCache: { version: number; index: CueIndex | null; marks: EvidenceMark[] } | null = null;
-  /** The data or its links changed. */
-  readonly changed = new Emitter<void>();
-  /** `annotations="URL"` or `.annotations`, whichever was set last. */
-  readonly source: SourceController<AnnotationResult>;
+  /** The data or its links changed (the source's emitter: it is there before this controller). */
+  readonly changed: Emitter<void>;
   private readonly byId = new Map<string, Annotation>();
   private readonly claimById = new Map<string, Claim>();
   private validation: Problem[] = [];
@@ -50,14 +46,10 @@ export class AnnotationController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly deps: { transcript: TranscriptController; problems: ProblemSink },
+    private readonly deps: { transcript: TranscriptController; problems: ProblemSink; changed: Emitter<void> },
   ) {
-    this.source = new SourceController<AnnotationResult>(host, {
-      fromText: ({ text }) => readAnnotationFile(text),
-      fromData: (data) => readAnnotationInput(data),
-      onResult: (result, fetchProblems) =>
-        this.setResult(result ?? { data: emptyAnnotationSet(), problems: [] }, fetchProblems.map((p) => ({ ...p, kind: p.kind === 'fetch' ? 'fetch' : 'annotation' }))),
-    });
+    this.changed = deps.changed;
+    this.cues = deps.transcript.index?.cues ?? null;
     deps.transcript.changed.add((index) => this.setCues(index ? index.cues : null));
   }
 
@@ -108,6 +100,11 @@ export class AnnotationController {
     return [...this.open].map((id) => index.indexOfId(this.links.cuesOf.get(id)?.[0] ?? '')).filter((i) => i >= 0);
   }
 
+  /** schema.org ClaimReview JSON-LD for each claim. */
+  claimReview(options: Parameters<typeof toClaimReview>[2]): object[] {
+    return toClaimReview(this.data, this.links, options);
+  }
+
   /** Opens or closes; returns the new state, or null when nothing changed. */
   toggle(id: string, open = !this.open.has(id)): boolean | null {
     if (!this.byId.has(id) || this.open.has(id) === open) return null;
@@ -117,7 +114,8 @@ export class AnnotationController {
     return open;
   }
 
-  private setResult(result: AnnotationResult, extra: Problem[]): void {
+  /** A set was read (`extra`: the problems of fetching it). */
+  setResult(result: AnnotationResult, extra: readonly Problem[]): void {
     this.data = result.data;
     this.validation = [...extra, ...result.problems];
     this.byId.clear();

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
+import type { DeepLink } from '../model/deep-link.js';
 import { copyText } from './files.js';
 
 /** How long a short notice ("Link copied.") stays in the live region. */
@@ -31,6 +32,12 @@ export class Announcer implements ReactiveController {
       this.text = '';
       this.host.requestUpdate();
     }, NOTICE_MS);
+  }
+
+  /** Copies a deep link to this page (`{time}`: `#t=…`, `{claim}`: `#claim=…`); the link format loads with the first copy. */
+  async copyDeepLink(link: DeepLink): Promise<void> {
+    const { formatDeepLink } = await import('../model/deep-link.js');
+    return this.copyLink(formatDeepLink(link));
   }
 
   /** Copies this page's URL with the given fragment (`#t=…`, `#claim=…`) and says whether it worked. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ActiveCueController } from './active-cue.js';
+import type { Subscribable } from './emitter.js';
 import type { LineElements } from './line-elements.js';
 import type { TranscriptController } from './transcript.js';
 
@@ -28,7 +28,7 @@ export class LineFocus implements ReactiveController {
     host: ReactiveControllerHost,
     private readonly lines: LineElements,
     private readonly actions: LineFocusActions,
-    sources: { transcript: TranscriptController; active: ActiveCueController },
+    sources: { transcript: TranscriptController; active: { readonly lineChanged: Subscribable<number> } },
   ) {
     host.addController(this);
     sources.transcript.changed.add(() => (this.index = 0));

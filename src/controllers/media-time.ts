@@ -15,19 +15,23 @@ const STOPPED = new Set(['pause', 'ended', 'emptied']);
  */
 export class MediaTimeController implements ReactiveController {
   /** The media time, every frame while playing and on every media event. */
-  readonly time = new Emitter<number>();
+  readonly time: Emitter<number>;
   /** The media has metadata (duration known; a seek can be applied). */
   readonly metadata = new Emitter<void>();
   /** Another media element (or none) was bound. */
-  readonly mediaChanged = new Emitter<MediaLike | null>();
+  readonly mediaChanged: Emitter<MediaLike | null>;
   private bound: MediaLike | null = null;
   private frame = 0;
   private connected = false;
 
+  /** `emitters`: the ones to publish on, when subscribers had them before this controller existed (`MediaSync`). */
   constructor(
     host: ReactiveControllerHost,
     private readonly problems: ProblemSink,
+    emitters: { time?: Emitter<number>; mediaChanged?: Emitter<MediaLike | null> } = {},
   ) {
+    this.time = emitters.time ?? new Emitter<number>();
+    this.mediaChanged = emitters.mediaChanged ?? new Emitter<MediaLike | null>();
     host.addController(this);
   }
 

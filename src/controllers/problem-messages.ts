@@ -1,5 +1,66 @@
+/**
+ * How problems are told, loaded with a viewer's first problem (`ProblemsController`): the
+ * localised sentence of every problem code, the problem box, and the `transcript-error` events
+ * and console warnings.
+ */
 import { msg, str } from '@lit/localize';
 import type { Problem } from '../model/types.js';
+import { TranscriptErrorEvent } from '../events.js';
+import { SOURCES, type ProblemBox, type ProblemSource } from './problems.js';
+
+/**
+ * Problems of one source reported one by one (an event and a console warning each); past this,
+ * one summary event and one summary warning stand for the rest, so a flood of 100,000
+ * problems costs the page nothing.
+ */
+export const MAX_REPORTED_PROBLEMS = 100;
+
+/** Messages listed in the problem box; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 100;
+
+/** Sources whose every problem the reader sees; the others are listed for editors (`debug`). */
+const READER_SOURCES = new Set<ProblemSource>(['transcript', 'media']);
+
+/** A file that could not be had or read at all (as opposed to problems inside it). */
+const unavailable = (p: Problem): boolean => p.kind === 'fetch' || p.code === 'unreadable' || p.code === 'bad-json' || p.code === 'unknown-format';
+
+/**
+ * What the problem box says (at most `MAX_LISTED_PROBLEMS` messages, and how many there are in
+ * all): for editors (`debug`) every problem; for readers the transcript's and the media's, and
+ * one short notice when the annotations or a translation could not be loaded.
+ */
+export function problemBox(of: (source: ProblemSource) => readonly Problem[], debug: boolean): ProblemBox {
+  const sources = debug ? SOURCES : SOURCES.filter((s) => READER_SOURCES.has(s));
+  const notices: string[] = [];
+  if (!debug && of('annotations').some(unavailable)) notices.push(msg('The annotations could not be loaded.', { id: 'notice.annotations' }));
+  if (!debug && of('tracks').some(unavailable)) notices.push(msg('The translation could not be loaded.', { id: 'notice.translation' }));
+  const messages: string[] = [];
+  let total = notices.length;
+  for (const source of sources) {
+    const list = of(source);
+    total += list.length;
+    for (const p of list) {
+      if (messages.length >= MAX_LISTED_PROBLEMS) break;
+      messages.push(problemMessage(p));
+    }
+  }
+  return { messages: [...messages, ...notices].slice(0, MAX_LISTED_PROBLEMS), total, summary: total ? problemCountText(total) : '' };
+}
+
+/** One `transcript-error` event and one console warning per problem of a new list (capped: one summary for the rest). */
+export function reportProblems(host: EventTarget, problems: readonly Problem[]): void {
+  for (const p of problems.slice(0, MAX_REPORTED_PROBLEMS)) {
+    const message = problemMessage(p);
+    console.warn(`<annotated-transcript>: ${message}`);
+    const { kind, line, path, id, candidate, score } = p;
+    host.dispatchEvent(new TranscriptErrorEvent({ kind, message, line, path, id, candidate, score }));
+  }
+  const rest = problems.length - MAX_REPORTED_PROBLEMS;
+  if (rest <= 0) return;
+  const message = msg(str`…and ${rest} more problems of the same source.`, { id: 'problem.more-reported' });
+  console.warn(`<annotated-transcript>: ${message}`);
+  host.dispatchEvent(new TranscriptErrorEvent({ kind: problems[MAX_REPORTED_PROBLEMS]!.kind, message }));
+}
 
 /** "One problem was found." / "3 problems were found." */
 export function problemCountText(count: number): string {

@@ -1,12 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Problem } from '../model/types.js';
 import { TextLoaderController, type FetchedText } from './loader.js';
+import { track } from './lazy.js';
 
 export interface SourceOptions<R> {
   /** Reads a fetched file. */
   fromText(fetched: FetchedText): Promise<R> | R;
-  /** Reads data given as a property (never null). */
-  fromData(data: unknown): R;
+  /** Reads data given as a property (never null); a promise when the reader loads on demand (the host's `updateComplete` waits for it). */
+  fromData(data: unknown): Promise<R> | R;
   /** The result of the latest source (null: none set, or the file could not be fetched), with fetch problems. */
   onResult(result: R | null, fetchProblems: Problem[]): void;
   /** A new URL starts loading: what is shown belongs to the previous source. */
@@ -23,6 +24,9 @@ export class SourceController<R> implements ReactiveController {
   data: unknown = null;
   private mode: 'url' | 'data' | null = null;
   private dirty = false;
+  /** Counts sources set: a reader that resolves after a newer source was set is dropped. */
+  private seq = 0;
+  private reading = false;
   private readonly loader: TextLoaderController<R>;
 
   constructor(
@@ -33,8 +37,9 @@ export class SourceController<R> implements ReactiveController {
     this.loader = new TextLoaderController(host, options.fromText, options.onResult);
   }
 
+  /** A file is being fetched and read, or data read (by a reader that loads on demand). */
   get loading(): boolean {
-    return this.loader.state === 'loading';
+    return this.loader.state === 'loading' || this.reading;
   }
 
   setUrl(url: string | null): void {
@@ -55,7 +60,8 @@ export class SourceController<R> implements ReactiveController {
 
   hostDisconnected(): void {
     // The loader aborts its fetch on disconnect: load again if the element comes back (a move).
-    if (this.loading) this.dirty = true;
+    // (Data being read is not aborted: its result still applies.)
+    if (this.loader.state === 'loading') this.dirty = true;
   }
 
   hostUpdate(): void {
@@ -71,11 +77,21 @@ export class SourceController<R> implements ReactiveController {
       }
     } else if (this.mode === 'data') {
       this.loader.cancel();
-      this.options.onResult(this.data == null ? null : this.options.fromData(this.data), []);
+      const result = this.data == null ? null : this.options.fromData(this.data);
+      if (!(result instanceof Promise)) return this.options.onResult(result, []);
+      const seq = this.seq;
+      this.reading = true;
+      void track(this.host, result.then((r) => {
+        if (seq !== this.seq) return;
+        this.reading = false;
+        this.options.onResult(r, []);
+      }));
     }
   }
 
   private changed(): void {
+    this.seq++;
+    this.reading = false;
     this.dirty = true;
     this.host.requestUpdate();
   }

@@ -30,7 +30,8 @@ function readStored(): Stored {
  * Translation tracks: which ones exist (child `<track>` elements or the `tracks` property), the
  * reader's choice (persisted in localStorage), loading the chosen one, and its text aligned to
  * the original's lines (by cue id, else by time overlap — see `alignTracks`). The original's
- * lines stay the rows, so sync, seek and annotations are the same in every view.
+ * lines stay the rows, so sync, seek and annotations are the same in every view. Loaded on
+ * demand, when a page gives a track (see `TracksLoader`).
  */
 export class TracksController implements ReactiveController {
   tracks: TrackInfo[] = [];
@@ -49,8 +50,8 @@ export class TracksController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly deps: { transcript: TranscriptController; problems: ProblemSink },
   ) {
-    host.addController(this);
     deps.transcript.changed.add(() => this.setOriginal(deps.transcript.cues));
+    this.original = deps.transcript.cues;
     const stored = readStored();
     this.view = stored.view;
     this.lang = stored.lang;
@@ -67,6 +68,8 @@ export class TracksController implements ReactiveController {
         this.deps.problems.set('tracks', [...problems, ...this.parseProblems]);
       },
     );
+    // Last: made after the host connected, it is connected at once (and reads its `<track>` children).
+    host.addController(this);
   }
 
   hostConnected(): void {
@@ -112,7 +115,7 @@ export class TracksController implements ReactiveController {
   download(format: DownloadFormat): void {
     const translated = this.current && this.view === 'translation';
     const cues = translated ? this.translationCues : this.original;
-    downloadCues(cues, format, (translated ? this.current?.lang : this.deps.transcript.lang) ?? 'und');
+    downloadCues(this.host, cues, format, (translated ? this.current?.lang : this.deps.transcript.lang) ?? 'und');
   }
 
   private load(): void {

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { Cue, ParseResult, Problem, Transcript } from '../model/types.js';
-import { CueIndex } from '../model/cue-index.js';
-import { normaliseTranscriptData, parseTranscript } from '../model/parse/index.js';
+import type { Cue, Problem } from '../model/types.js';
+import type { CueIndex } from '../model/cue-index.js';
+import { preloadReaders, readTranscriptData, readTranscriptFile, type ReadTranscript } from './readers.js';
 import { Emitter } from './emitter.js';
 import type { ProblemSink } from './problems.js';
 import { SourceController } from './source.js';
@@ -9,7 +9,8 @@ import { SourceController } from './source.js';
 /**
  * The transcript being shown: from `src` (fetched and parsed) or from data, whichever was set
  * last; its cue index (sorted starts, binary search) and content language. Publishes every new
- * transcript on `changed`; its problems go to the problem report.
+ * transcript on `changed`; its problems go to the problem report. The readers load on demand
+ * (`readers.ts`): the file readers while the first file is fetched.
  */
 export class TranscriptController {
   /** The cue index of the transcript shown, null when there is none. */
@@ -20,20 +21,21 @@ export class TranscriptController {
   generation = 0;
   /** A new transcript (or none) is shown. */
   readonly changed = new Emitter<CueIndex | null>();
-  readonly source: SourceController<ParseResult>;
+  readonly source: SourceController<ReadTranscript>;
   private hasProblems = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly problems: ProblemSink,
   ) {
-    this.source = new SourceController<ParseResult>(host, {
-      fromText: ({ text, url, contentType }) => parseTranscript(text, { url, contentType }),
-      fromData: (data) => normaliseTranscriptData(data),
-      onResult: (result, fetchProblems) => this.show(result?.transcript ?? null, [...fetchProblems, ...(result?.problems ?? [])]),
+    this.source = new SourceController<ReadTranscript>(host, {
+      fromText: readTranscriptFile,
+      fromData: readTranscriptData,
+      onResult: (result, fetchProblems) => this.show(result?.index ?? null, result?.transcript?.lang, [...fetchProblems, ...(result?.problems ?? [])]),
       // The previous file's lines go at once: they are not the transcript being asked for.
       onLoadStart: () => {
-        if (this.index || this.hasProblems) this.show(null, []);
+        preloadReaders();
+        if (this.index || this.hasProblems) this.show(null, undefined, []);
       },
     });
   }
@@ -47,10 +49,10 @@ export class TranscriptController {
     return this.source.loading;
   }
 
-  private show(transcript: Transcript | null, problems: Problem[]): void {
+  private show(index: CueIndex | null, lang: string | undefined, problems: Problem[]): void {
     this.generation++;
-    this.index = transcript ? new CueIndex(transcript.cues) : null;
-    this.lang = transcript?.lang;
+    this.index = index;
+    this.lang = lang;
     this.hasProblems = problems.length > 0;
     this.problems.set('transcript', problems);
     this.changed.emit(this.index);

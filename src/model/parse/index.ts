@@ -1,16 +1,18 @@
 /**
  * Entry point of transcript parsing: detects the format and dispatches.
  * Every function here returns problems as values and never throws.
+ *
+ * The readers of Podcasting 2.0 JSON and Hyperaudio HTML files are loaded (dynamic `import()`)
+ * when a file in that format is read; import them from their own modules to have them at once.
+ * (The viewer loads this module itself on demand: see controllers/readers.ts.)
  */
 import type { ParseResult, TranscriptFormat } from '../types.js';
 import { detectFormat } from './detect.js';
 import { parseWebVTT } from './webvtt.js';
 import { parseSRT } from './srt.js';
-import { parsePodcastJSON } from './podcast-json.js';
-import { parseHyperaudioHTML } from './hyperaudio-html.js';
-import { parseTranscriptJSON, normaliseTranscriptData } from './transcript-json.js';
+import { normaliseTranscriptData, parseTranscriptJSON } from './transcript-json.js';
 
-export { detectFormat, parseWebVTT, parseSRT, parsePodcastJSON, parseHyperaudioHTML, parseTranscriptJSON, normaliseTranscriptData };
+export { detectFormat, parseWebVTT, parseSRT, normaliseTranscriptData };
 
 export interface ParseOptions {
   /** Force a format instead of detecting it. */
@@ -36,10 +38,10 @@ export async function parseTranscript(text: string, options: ParseOptions = {}):
       result = await parseSRT(text);
       break;
     case 'podcast-json':
-      result = parsePodcastJSON(text);
+      result = (await import('./podcast-json.js')).parsePodcastJSON(text);
       break;
     case 'hyperaudio-html':
-      result = parseHyperaudioHTML(text);
+      result = (await import('./hyperaudio-html.js')).parseHyperaudioHTML(text);
       break;
     case 'json':
       result = parseTranscriptJSON(text);
