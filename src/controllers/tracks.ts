@@ -44,6 +44,8 @@ export class TracksController implements ReactiveController {
   private original: readonly Cue[] = [];
   /** The tracks given as a property; when none, the host's `<track>` children are used. */
   private given: TrackInfo[] = [];
+  /** The track whose translation was read (to the end): a load a move cut short is done again on reconnection. */
+  private loaded: TrackInfo | null = null;
   private readonly loader: TextLoaderController<Transcript | null>;
 
   constructor(
@@ -63,6 +65,7 @@ export class TracksController implements ReactiveController {
         return result.transcript;
       },
       (transcript, problems) => {
+        this.loaded = this.current;
         this.translationCues = transcript?.cues ?? [];
         this.align();
         this.deps.problems.set('tracks', [...problems, ...this.parseProblems]);
@@ -72,8 +75,15 @@ export class TracksController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * (Re)connected: the `<track>` children are read again (they may have changed while it was
+   * out); the same tracks as before are kept as they are, and only a translation whose load the
+   * disconnection cut short is loaded again — a move fetches nothing twice.
+   */
   hostConnected(): void {
-    if (!this.given.length) this.setTracks(tracksFromChildren(this.host));
+    const tracks = this.given.length ? this.given : tracksFromChildren(this.host);
+    if (!sameTracks(tracks, this.tracks)) this.setTracks(tracks);
+    else if (this.current && this.loaded !== this.current) this.load();
   }
 
   /** The chosen track, when a translation is shown. */
@@ -122,6 +132,7 @@ export class TracksController implements ReactiveController {
     const track = this.current;
     this.rows = new Map();
     this.translationCues = [];
+    this.loaded = null;
     if (!track) {
       this.loader.cancel();
       this.host.requestUpdate();
@@ -130,6 +141,7 @@ export class TracksController implements ReactiveController {
     if (track.transcript) {
       this.loader.cancel();
       const result = normaliseTranscriptData(track.transcript);
+      this.loaded = track;
       this.translationCues = result.transcript?.cues ?? [];
       this.align();
       this.deps.problems.set('tracks', result.problems);
@@ -150,6 +162,11 @@ export class TracksController implements ReactiveController {
     }
     this.host.requestUpdate();
   }
+}
+
+/** Whether two lists name the same tracks (the same files or data, languages and labels, in order). */
+function sameTracks(a: readonly TrackInfo[], b: readonly TrackInfo[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.src === b[i]!.src && t.transcript === b[i]!.transcript && t.lang === b[i]!.lang && t.label === b[i]!.label);
 }
 
 /** Reads `<track src srclang label>` children of the element; a track whose URL or language cannot be read is left out. */
