@@ -16,7 +16,8 @@ function languageName(code: string, locale: string): string {
 export function trackChooser(tracks: TracksLoader, originalLang: string | undefined) {
   if (!tracks.tracks.length) return nothing;
   const view = tracks.current ? tracks.view : 'original';
-  const originalLabel = originalLang ? languageName(originalLang, getLocale()) : msg('the original');
+  // (Named as the placeholder of the translations in xliff/.)
+  const s = { originalLabel: originalLang ? languageName(originalLang, getLocale()) : msg('the original') };
   return html`<label class="track">${msg('Translation', { id: 'tracks.label' })}
       <select part="track-select" @change=${(e: Event) => {
         const v = (e.target as HTMLSelectElement).value;
@@ -27,7 +28,7 @@ export function trackChooser(tracks: TracksLoader, originalLang: string | undefi
       </select></label>
     ${view !== 'original' ? html`<label class="track"><input type="checkbox" .checked=${view === 'both'}
       @change=${(e: Event) => tracks.choose(tracks.lang, (e.target as HTMLInputElement).checked ? 'both' : 'translation')} />
-      ${msg(str`Side by side with ${originalLabel}`, { id: 'tracks.side-by-side' })}</label>` : nothing}`;
+      ${msg(str`Side by side with ${s.originalLabel}`, { id: 'tracks.side-by-side' })}</label>` : nothing}`;
 }
 
 /** The menu, and a translation shown beside (or instead of) the original's lines. */
