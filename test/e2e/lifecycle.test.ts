@@ -299,14 +299,6 @@ async function retainingPath(page: Page, cdp: CDPSession): Promise<string> {
   return path.reverse().join('\n');
 }
 
-/**
- * TracksController (src/controllers/tracks.ts) loses a translation whose load a move cut short when
- * the tracks come from the `tracks` property, and fetches the <track> children again on every
- * connection. Until that is fixed, the tests that show it are expected to fail; set this to true
- * with the fix.
- */
-const TRACKS_SURVIVE_MOVES = false;
-const itNeedsTracksFix = TRACKS_SURVIVE_MOVES ? it : it.fails;
 
 describe.skipIf(!CHROME)('lifecycle', () => {
   let work: string;
@@ -567,7 +559,7 @@ describe.skipIf(!CHROME)('lifecycle', () => {
       expect(r.backToNow).toBe(true);
     });
 
-    itNeedsTracksFix('the moves fetch no file again', () => {
+    it('the moves fetch no file again', () => {
       expect(r.refetched).toEqual([]);
     });
 
