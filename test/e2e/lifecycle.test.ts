@@ -587,7 +587,7 @@ describe.skipIf(!CHROME)('lifecycle', () => {
 
   for (const trackFrom of ['a child <track>', 'the tracks property'] as const) {
     for (const move of ['removed, re-inserted a task later', 'moveBefore', 'removed, re-inserted after the files came']) {
-      (trackFrom === 'the tracks property' ? itNeedsTracksFix : it)(`moved during a pending load (${move}; translation from ${trackFrom}): transcript, annotations, claims and translation all shown`, async () => {
+      it(`moved during a pending load (${move}; translation from ${trackFrom}): transcript, annotations, claims and translation all shown`, async () => {
         const { page, problems } = await open();
         try {
           await page.evaluate(({ child }) => {
@@ -639,7 +639,7 @@ describe.skipIf(!CHROME)('lifecycle', () => {
 
   // Seed 42 sets a translation track and moves the element while it loads (the tracks bug above).
   for (const seed of [7, 42, 2024]) {
-    (seed === 42 ? itNeedsTracksFix : it)(`rapid changes in a random order (seed ${seed}) end with the latest values shown, bound to the latest media`, async () => {
+    it(`rapid changes in a random order (seed ${seed}) end with the latest values shown, bound to the latest media`, async () => {
       const { page, problems } = await open();
       try {
         const { want, log } = await page.evaluate(async ({ seed, ops, data }) => {
