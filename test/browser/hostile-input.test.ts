@@ -94,6 +94,31 @@ describe('hostile input', () => {
     expect(report.detail.message).to.contain('no-such-article');
   });
 
+  it('a credit line is nobody\'s speaker; ">> NAME:" and "[NAME]:" name the speaker of their own cue only', async () => {
+    const blocks = ['Subtitles: @someone', '>> DAVID: We sail at nine.', 'And not a minute later.', '>> ANNA: Then we wait.', '[SPEAKER_02]: For the tide.', 'Fine.'];
+    const srt = blocks.map((text, i) => `${i + 1}\n00:00:0${i},000 --> 00:00:0${i},900\n${text}\n`).join('\n');
+    const { el, h } = await mount({ src: blobUrl(srt, 'application/x-subrip') });
+    await h.loaded();
+    expect(el.cues.map((c) => c.speaker ?? null)).to.deep.equal([null, 'DAVID', 'DAVID', 'ANNA', 'SPEAKER_02', 'SPEAKER_02']);
+    expect(h.accessibleText(0)).to.not.match(/^Subtitles\b.*Subtitles/);
+    expect(h.accessibleText(3)).to.contain('ANNA').and.not.contain('DAVID');
+    expect(h.lineTexts()[3]).to.equal('Then we wait.');
+  });
+
+  it('rolling captions without word timings show each spoken line once', async () => {
+    const cues = [
+      ['00:00.000', '00:02.000', 'we sail at nine'],
+      ['00:02.000', '00:02.010', 'we sail at nine'],
+      ['00:02.010', '00:04.000', 'we sail at nine\nthen we wait'],
+      ['00:04.000', '00:04.010', 'then we wait'],
+      ['00:04.010', '00:06.000', 'then we wait\nfor the tide'],
+    ];
+    const vtt = `WEBVTT\n\n${cues.map(([a, b, t]) => `${a} --> ${b}\n${t}\n`).join('\n')}`;
+    const { h } = await mount({ src: blobUrl(vtt, 'text/vtt') });
+    await h.loaded();
+    expect(h.lineTexts()).to.deep.equal(['we sail at nine', 'then we wait', 'for the tide']);
+  });
+
   it('WebVTT classes live in their own namespace: a file cannot hide text or pose as a line', async () => {
     const vtt = 'WEBVTT\n\n1\n00:00.000 --> 00:01.000\n<c.visually-hidden>Seen</c> and <c.line>not a line</c>\n';
     const { el, h } = await mount({ src: blobUrl(vtt, 'text/vtt') });
