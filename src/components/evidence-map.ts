@@ -36,7 +36,7 @@ export class EvidenceMap extends LitElement {
 
   protected override willUpdate(): void {
     // The strip is drawn by the annotation module: loaded with the first marks (a viewer with annotations has it already).
-    if (this.marks.length && !annotationKit.module) void track(this, annotationKit.load());
+    if (this.marks.length && !annotationKit.module && !annotationKit.failed) void track(this, annotationKit.load());
   }
 
   protected override render() {

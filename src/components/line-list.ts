@@ -164,7 +164,8 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
     const { cues } = input;
     this.hours = cues.length > 0 && cues[cues.length - 1]!.start >= 3600;
     if (!this.list) return;
-    if (cues.length <= FULL_ROWS_MAX) {
+    // (Without the windowing, when it could not be loaded: every row in full.)
+    if (cues.length <= FULL_ROWS_MAX || windowing.failed) {
       this.window?.unbind();
       this.window = null;
       const rows = cues.map((_, i) => this.emptyRow(i));

@@ -8,6 +8,8 @@ import type { ReactiveControllerHost } from 'lit';
  */
 export class LazyModule<T> {
   module: T | null = null;
+  /** The chunk could not be loaded (it is not asked for again). */
+  failed = false;
   private promise: Promise<T | null> | null = null;
 
   constructor(private readonly importer: () => Promise<T>) {}
@@ -16,6 +18,7 @@ export class LazyModule<T> {
     return (this.promise ??= this.importer().then(
       (module) => (this.module = module),
       (error: unknown) => {
+        this.failed = true;
         console.warn('<annotated-transcript>: a part of the viewer could not be loaded', error);
         return null;
       },
