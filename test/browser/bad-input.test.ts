@@ -10,28 +10,12 @@ import '../../src/index.js';
 import type { AnnotatedTranscript } from '../../src/components/annotated-transcript.js';
 import type { Cue } from '../../src/model/types.js';
 import { TranscriptHarness } from '../harness/transcript-harness.js';
-import { captureLibraryWarnings, collectEvents, corpusJson, corpusUrl, mountTranscript, sleep, waitUntil } from './helpers.js';
+import { captureLibraryWarnings, collectEvents, corpusJson, corpusUrl, mountTranscript, sleep, waitUntil, watchUncaught } from './helpers.js';
 
 const FIX = '/test/fixtures/browser';
 
 interface Payload { id: string; cue_text: string }
 interface PayloadFile { payloads: Payload[]; oracle_invariants: string[] }
-
-/** Uncaught errors and rejections on the page during a test ("never an exception escaping"). */
-function watchUncaught(): { errors: string[]; stop(): void } {
-  const errors: string[] = [];
-  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason)}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    errors,
-    stop: () => {
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
 
 /** The box is really there: rendered, with a size, and with text. */
 function expectVisible(box: HTMLElement | null, what: string): void {

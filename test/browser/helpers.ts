@@ -224,3 +224,19 @@ export async function withoutLitWarnings<T>(fn: () => Promise<T>): Promise<T> {
   if (fresh.length) throw new Error(`Lit warnings: ${fresh.join('\n')}`);
   return result;
 }
+
+/** Uncaught errors and rejections on the page during a test ("never an exception escaping"). */
+export function watchUncaught(): { errors: string[]; stop(): void } {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
+  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason)}`);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop: () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}

@@ -9,22 +9,12 @@ import type { AnnotatedTranscript } from '../../src/components/annotated-transcr
 import type { EvidenceMap } from '../../src/components/evidence-map.js';
 import { Announcer } from '../../src/controllers/announcer.js';
 import { TranscriptHarness } from '../harness/transcript-harness.js';
-import { captureLibraryWarnings, mountTranscript, sleep, waitUntil } from './helpers.js';
+import { captureLibraryWarnings, mountTranscript, sleep, waitUntil, watchUncaught } from './helpers.js';
 
 const CUES = [
   { id: '1', start: 0, end: 2, text: 'One.' },
   { id: '2', start: 2, end: 4, text: 'Two.' },
 ];
-
-/** Uncaught errors and rejections on the page during a test. */
-function watchUncaught(): { errors: string[]; stop(): void } {
-  const errors: string[] = [];
-  const onError = (e: ErrorEvent) => errors.push(`error: ${e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${String(e.reason)}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return { errors, stop: () => (window.removeEventListener('error', onError), window.removeEventListener('unhandledrejection', onRejection)) };
-}
 
 const blobUrl = (text: string, type = 'text/plain') => URL.createObjectURL(new Blob([text], { type }));
 

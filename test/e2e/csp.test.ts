@@ -30,25 +30,13 @@ import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const script = (name: string): string => pathToFileURL(join(ROOT, 'scripts', name)).href;
-const { findChrome } = (await import(script('find-chrome.mjs'))) as { findChrome(): string | null };
-const { chromiumArgs } = (await import(script('wtr-chromium.mjs'))) as { chromiumArgs: string[] };
+import { ROOT, chromiumArgs, locateChrome } from './support.js';
 
-function locateChrome(): string | null {
-  const found = findChrome();
-  if (found) return found;
-  const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'find-chrome.mjs')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const path = child.status === 0 ? child.stdout.trim().split('\n').pop()?.trim() : undefined;
-  return path && existsSync(path) ? path : null;
-}
 const CHROME = locateChrome();
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found (set CHROME_PATH), so the CSP tests do not run.');
 

@@ -8,31 +8,15 @@ import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const script = (name: string): string => pathToFileURL(join(ROOT, 'scripts', name)).href;
-const { findChrome } = (await import(script('find-chrome.mjs'))) as { findChrome(): string | null };
-const { chromiumArgs } = (await import(script('wtr-chromium.mjs'))) as { chromiumArgs: string[] };
-const AXE = createRequire(import.meta.url).resolve('axe-core');
+import { ROOT, chromiumArgs, locateChrome } from './support.js';
 
-/**
- * A Chrome: found, else what `ensureChrome()` gives (it installs Debian's chromium when run as
- * root with apt-get). ensureChrome() exits the process when it cannot, so it runs in a child
- * (`node scripts/find-chrome.mjs` prints the path); null means skip.
- */
-function locateChrome(): string | null {
-  const found = findChrome();
-  if (found) return found;
-  const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'find-chrome.mjs')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const path = child.status === 0 ? child.stdout.trim().split('\n').pop()?.trim() : undefined;
-  return path && existsSync(path) ? path : null;
-}
+const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 const CHROME = locateChrome();
 if (!CHROME) {
