@@ -4,6 +4,7 @@ import { localized, msg } from '@lit/localize';
 import type { Cue, Problem, Transcript } from '../model/types.js';
 import type { AnnotationSet, EvidenceMark } from '../model/annotations/index.js';
 import { isMediaLike, type MediaLike } from '../model/media.js';
+import { readOffset } from '../model/offset.js';
 import type { TrackInfo } from '../model/tracks.js';
 import { Announcer } from '../controllers/announcer.js';
 import { AnnotationSource } from '../controllers/annotation-source.js';
@@ -134,6 +135,9 @@ export class AnnotatedTranscript extends LitElement {
   /** The media element to sync with; when set, it wins over `for`. */
   @property({ attribute: false }) media: MediaLike | null = null;
 
+  /** Seconds, may be negative: a line at t in the transcript file is spoken at t + offset in the media; sync, seeks, timestamps, `#t=` and time-ranged annotations are all in media time. */
+  @property({ type: Number, reflect: true }) offset = 0;
+
   /**
    * Translation tracks of the same recording (`{src | transcript, lang, label}`); child
    * `<track src srclang label>` elements are read too. The reader picks one and shows it alone
@@ -212,6 +216,7 @@ export class AnnotatedTranscript extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.mediaRef.resolve();
     if (changed.has('media')) this.bindMedia();
+    if (changed.has('offset')) this.shownTranscript.setOffset(readOffset(this.offset));
     if (changed.has('article')) this.articleRef.resolve();
     if (changed.has('articleElement')) this.annotationLayer.refreshArticle();
     if (changed.has('tracks')) this.translations.setGiven(this.tracks);
@@ -224,7 +229,7 @@ export class AnnotatedTranscript extends LitElement {
       ${renderProblems(this.problemReport.box(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
         annotations: this.annotationLayer, translations: this.translations, search: this.search, navigation: this.navigation,
-        marks: this.evidence, duration: this.sync.duration, lang: this.shownTranscript.lang,
+        marks: this.evidence, duration: this.sync.duration, lang: this.shownTranscript.lang, offset: this.shownTranscript.offset,
       }) : nothing}
       <div class="scroller" part="scroller">
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}

@@ -34,6 +34,8 @@ export interface ToolbarSources {
   duration: number;
   /** Content language of the original. */
   lang: string | undefined;
+  /** The transcript's offset against the media (seconds): when not 0, a download may be asked for in media time. */
+  offset?: number;
 }
 
 /**
@@ -56,7 +58,9 @@ export function renderViewerToolbar(v: ToolbarSources) {
   };
   const results = search.kit?.searchResults(search, seekToMatch);
   const tools = annotations.tools(v.marks, v.duration);
-  const download = (format: DownloadFormat) => translations.download(format);
+  // In the file's own times, unless the reader ticks "times as in the recording" (offered when there is an offset).
+  const download = (format: DownloadFormat, e: Event) =>
+    translations.download(format, (e.target as HTMLElement).closest('.menu')?.querySelector<HTMLInputElement>('input.media-times')?.checked === true);
   return html`<div class="toolbar" part="toolbar">
     <div class="tools">
       <span class="search" role="search">
@@ -70,9 +74,10 @@ export function renderViewerToolbar(v: ToolbarSources) {
       <details class="downloads">
         <summary>${msg('Download', { id: 'download.label' })}</summary>
         <span class="menu">
-          <button type="button" @click=${() => download('txt')}>${msg('Plain text', { id: 'download.txt' })}</button>
-          <button type="button" @click=${() => download('vtt')}>WebVTT</button>
-          <button type="button" @click=${() => download('srt')}>SRT</button>
+          <button type="button" @click=${(e: Event) => download('txt', e)}>${msg('Plain text', { id: 'download.txt' })}</button>
+          <button type="button" @click=${(e: Event) => download('vtt', e)}>WebVTT</button>
+          <button type="button" @click=${(e: Event) => download('srt', e)}>SRT</button>
+          ${v.offset ? html`<label><input type="checkbox" class="media-times" />${msg('Times as in the recording (offset applied)', { id: 'download.media-times' })}</label>` : nothing}
         </span>
       </details>
       ${tools?.toggle ?? nothing}

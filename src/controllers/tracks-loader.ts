@@ -79,10 +79,11 @@ export class TracksLoader<K extends TracksModule = TracksModule> implements Reac
     this.tracksController?.choose(lang, view);
   }
 
-  /** Downloads the language shown (the original while there are no tracks). */
-  download(format: DownloadFormat): void {
-    if (this.tracksController) return this.tracksController.download(format);
-    downloadCues(this.host, this.deps.transcript.cues, format, this.deps.transcript.lang ?? 'und');
+  /** Downloads the language shown (the original while there are no tracks), in the file's own times unless `mediaTimes`. */
+  download(format: DownloadFormat, mediaTimes = false): void {
+    if (this.tracksController) return this.tracksController.download(format, mediaTimes);
+    const { transcript } = this.deps;
+    downloadCues(this.host, mediaTimes ? transcript.cues : transcript.fileCues, format, this.deps.transcript.lang ?? 'und');
   }
 
   private start(): void {

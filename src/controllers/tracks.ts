@@ -3,6 +3,7 @@ import type { Cue, Problem, Transcript } from '../model/types.js';
 import { readTracks, type RowTranslation, type TrackInfo, type TrackView } from '../model/tracks.js';
 import { sanitiseLang } from '../model/parse/cue-text.js';
 import { alignTracks } from '../model/align.js';
+import { shiftCues } from '../model/offset.js';
 import { normaliseTranscriptData, parseTranscript } from '../model/parse/index.js';
 import { TextLoaderController } from './loader.js';
 import { downloadCues, type DownloadFormat } from './files.js';
@@ -121,10 +122,21 @@ export class TracksController implements ReactiveController {
     else this.load();
   }
 
-  /** Downloads the language shown: the translation when only it is shown, else the original. */
-  download(format: DownloadFormat): void {
+  /** The chosen track's offset against the media: its own, else the viewer's. */
+  private get trackOffset(): number {
+    return this.current?.offset ?? this.deps.transcript.offset;
+  }
+
+  /**
+   * Downloads the language shown: the translation when only it is shown, else the original;
+   * in the file's own times, or in media time (the offset applied) when `mediaTimes`.
+   */
+  download(format: DownloadFormat, mediaTimes = false): void {
     const translated = this.current && this.view === 'translation';
-    const cues = translated ? this.translationCues : this.original;
+    const { transcript } = this.deps;
+    const cues = translated
+      ? (mediaTimes ? shiftCues(this.translationCues, this.trackOffset) : this.translationCues)
+      : (mediaTimes ? transcript.cues : transcript.fileCues);
     downloadCues(this.host, cues, format, (translated ? this.current?.lang : this.deps.transcript.lang) ?? 'und');
   }
 
@@ -154,7 +166,8 @@ export class TracksController implements ReactiveController {
     const track = this.current;
     this.rows = new Map();
     if (track && this.translationCues.length && this.original.length) {
-      for (const row of alignTracks(this.original, this.translationCues)) {
+      // Both in media time: the original is shifted by the viewer's offset, the translation by its own.
+      for (const row of alignTracks(this.original, shiftCues(this.translationCues, this.trackOffset))) {
         if (row.original === null || !row.translation.length) continue;
         const text = row.translation.map((i) => this.translationCues[i]!.text).join(' ');
         this.rows.set(row.original, { text, lang: sanitiseLang(this.translationCues[row.translation[0]!]!.lang) ?? track.lang });
@@ -166,7 +179,7 @@ export class TracksController implements ReactiveController {
 
 /** Whether two lists name the same tracks (the same files or data, languages and labels, in order). */
 function sameTracks(a: readonly TrackInfo[], b: readonly TrackInfo[]): boolean {
-  return a.length === b.length && a.every((t, i) => t.src === b[i]!.src && t.transcript === b[i]!.transcript && t.lang === b[i]!.lang && t.label === b[i]!.label);
+  return a.length === b.length && a.every((t, i) => t.src === b[i]!.src && t.transcript === b[i]!.transcript && t.lang === b[i]!.lang && t.label === b[i]!.label && t.offset === b[i]!.offset);
 }
 
 /** Reads `<track src srclang label>` children of the element; a track whose URL or language cannot be read is left out. */
@@ -175,7 +188,7 @@ function tracksFromChildren(host: Element): TrackInfo[] {
     [...host.querySelectorAll(':scope > track')].map((t) => {
       const src = t.getAttribute('src');
       const url = src && URL.canParse(src, document.baseURI) ? new URL(src, document.baseURI).href : undefined;
-      return { src: url, lang: t.getAttribute('srclang'), label: t.getAttribute('label') };
+      return { src: url, lang: t.getAttribute('srclang'), label: t.getAttribute('label'), offset: t.getAttribute('data-offset') };
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Cue, Problem } from '../model/types.js';
 import type { CueIndex } from '../model/cue-index.js';
+import { shiftCues } from '../model/offset.js';
 import { preloadReaders, readTranscriptData, readTranscriptFile, type ReadTranscript } from './readers.js';
 import { Emitter } from './emitter.js';
 import type { ProblemSink } from './problems.js';
@@ -13,8 +14,12 @@ import { SourceController } from './source.js';
  * (`readers.ts`): the file readers while the first file is fetched.
  */
 export class TranscriptController {
-  /** The cue index of the transcript shown, null when there is none. */
+  /** The cue index of the transcript shown, in media time (the file's times + `offset`), null when there is none. */
   index: CueIndex | null = null;
+  /** The same transcript in the file's own times. */
+  fileIndex: CueIndex | null = null;
+  /** Seconds: a line at t in the file is spoken at t + offset in the media (see `model/offset.ts`). */
+  offset = 0;
   /** Content language of the transcript (BCP 47), when the file gives one. */
   lang: string | undefined;
   /** Counts transcripts shown: the line list is re-created when it changes. */
@@ -40,21 +45,39 @@ export class TranscriptController {
     });
   }
 
-  /** The cues in display order. */
+  /** The cues in display order (media time). */
   get cues(): readonly Cue[] {
     return this.index?.cues ?? [];
+  }
+
+  /** The cues with the file's own times. */
+  get fileCues(): readonly Cue[] {
+    return this.fileIndex?.cues ?? [];
+  }
+
+  /** Shifts the transcript shown against the media; every subscriber of `changed` sees it at once. */
+  setOffset(offset: number): void {
+    if (offset === this.offset) return;
+    this.offset = offset;
+    if (this.fileIndex) this.show(this.fileIndex, this.lang, null);
   }
 
   get loading(): boolean {
     return this.source.loading;
   }
 
-  private show(index: CueIndex | null, lang: string | undefined, problems: Problem[]): void {
+  /** `problems` null: the same as before (only the offset changed). */
+  private show(index: CueIndex | null, lang: string | undefined, problems: Problem[] | null): void {
     this.generation++;
-    this.index = index;
+    this.fileIndex = index;
+    // The index class comes with the readers (loaded on demand): built from the one we have.
+    const Index = index?.constructor as (new (cues: readonly Cue[]) => CueIndex) | undefined;
+    this.index = index && Index && this.offset !== 0 ? new Index(shiftCues(index.cues, this.offset)) : index;
     this.lang = lang;
-    this.hasProblems = problems.length > 0;
-    this.problems.set('transcript', problems);
+    if (problems) {
+      this.hasProblems = problems.length > 0;
+      this.problems.set('transcript', problems);
+    }
     this.changed.emit(this.index);
     this.host.requestUpdate();
   }

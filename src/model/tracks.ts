@@ -1,6 +1,7 @@
 import type { Cue, Transcript } from './types.js';
 import { sanitiseLang } from './parse/cue-text.js';
 import { asArray, isRecord, readOwn } from './untrusted.js';
+import { readOffset } from './offset.js';
 
 /** A translation (or other) track of the same recording. */
 export interface TrackInfo {
@@ -12,6 +13,8 @@ export interface TrackInfo {
   lang: string;
   /** Name shown in the track menu ("Українська"). */
   label: string;
+  /** Seconds: this track's own offset against the media (see `model/offset.ts`); when absent, the viewer's `offset`. */
+  offset?: number;
 }
 
 /** How a translation is shown: the original alone, the translation alone, or both side by side. */
@@ -40,7 +43,8 @@ export function readTracks(value: unknown): TrackInfo[] {
     const hasData = typeof transcript === 'object' && transcript !== null;
     if (!lang || (!src && !hasData)) continue;
     const label = asString(readOwn(item, 'label'))?.trim().slice(0, 200) || lang;
-    tracks.push({ lang, label, ...(hasData ? { transcript: transcript as Transcript } : { src: src! }) });
+    const offset = readOwn(item, 'offset');
+    tracks.push({ lang, label, ...(hasData ? { transcript: transcript as Transcript } : { src: src! }), ...(offset != null ? { offset: readOffset(offset) } : {}) });
   }
   return tracks;
 }
