@@ -36,23 +36,56 @@ function separateTools(): Plugin {
   };
 }
 
+const source = (re: string) => new RegExp(`[\\\\/]src[\\\\/](${re})\\.ts$`);
+/** What `<at-evidence-map>` needs up front, and so every element. */
+const ELEMENTS = source('components/(evidence-map|kits)|controllers/(lazy|emitter)|localization|events|generated/locale-codes');
+/** `<at-claim-marker>`: up front for its subpath, else with the annotation module. */
+const CLAIM_MARKER = source('components/(claim-marker|labels|claim-tokens\\.styles)');
+/** Viewer modules the lazy parts import too (the annotation module draws the evidence map with them): not in the viewer's chunk, so that a map alone never loads the viewer. */
+const COMMON = source('components/(line-row|time-label)|model/time|model/annotations/types');
+/** Subpath entries keep their own code (the React wrappers import react: never the viewer's chunk). */
+const SUBPATHS = source('index|entries/[\\w-]+|react(/[\\w/-]+)?');
+
+function elementGroups(groups: ReturnType<typeof chunkGroups>) {
+  return [
+    // (one chunk, not two: every chunk a bundler makes of them costs the viewer ~0.4 kB gzip)
+    { name: 'elements', test: (id: string) => ELEMENTS.test(id) || COMMON.test(id), priority: 20 },
+    { name: 'claim-marker', test: CLAIM_MARKER, priority: 20 },
+    ...groups.map((g) => (g.tags ? { ...g, test: (id: string) => ![ELEMENTS, CLAIM_MARKER, COMMON, SUBPATHS].some((re) => re.test(id)) } : g)),
+  ];
+}
+
 // npm build: dist/index.js (+ chunks loaded on demand, + tools.js), lit and @lit/* external,
 // unminified so that consumers keep lit's dev/prod export conditions.
 export default defineConfig({
   plugins: [minifyLitCss(), separateTools()],
   build: {
-    lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+    // The root entry, and one subpath per element (package.json "exports"): importing one element
+    // loads only what it needs, the modules entries share are chunks of their own.
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        'entries/annotated-transcript': 'src/entries/annotated-transcript.ts',
+        'entries/evidence-map': 'src/entries/evidence-map.ts',
+        'entries/claim-marker': 'src/entries/claim-marker.ts',
+        react: 'src/react.ts',
+      },
+      formats: ['es'],
+    },
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
     minify: false,
     target: 'es2022',
     rolldownOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^approx-string-match(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//, /^approx-string-match(\/|$)/, /^react(-dom)?(\/|$)/],
       output: {
         // Everything the entry needs at once is one chunk (`viewer-<hash>.js`, beside the entry's
         // own exports in index.js); each part loaded on demand is a chunk of its own.
-        codeSplitting: { groups: chunkGroups('viewer') },
+        // The subpaths of single elements take only their own chunk: `elements-<hash>.js` (what
+        // every element needs) and `claim-marker-<hash>.js` (shared with the annotation module)
+        // are apart from the viewer's.
+        codeSplitting: { groups: elementGroups(chunkGroups('viewer')) },
       },
     },
   },
