@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** Puts data/demo/article.html (the generated, trusted demo article) into the page at build time. */
 function injectArticle(): Plugin {
@@ -19,6 +20,15 @@ export default defineConfig({
   base: './',
   publicDir: '../data/demo',
   plugins: [injectArticle()],
-  build: { outDir: '../dist-demo', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../dist-demo', emptyOutDir: true, target: 'es2022',
+    // The pages of the site: the demo, and the iframe embed for CMSs (README.md, "Embed in a CMS").
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
+        embed: fileURLToPath(new URL('./demo/embed.html', import.meta.url)),
+      },
+    },
+  },
   server: { fs: { allow: ['..'] } },
 });
