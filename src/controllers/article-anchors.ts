@@ -182,8 +182,9 @@ const WALK_BUDGET_MS = 8;
 /**
  * The article's text as one string, with the text nodes it came from and their start offsets.
  * Walks in slices that yield to the event loop, so a 5 MB article does not freeze the page.
+ * The annotation editor makes its quotes from this same text, so that they anchor as the viewer sees them.
  */
-async function collectText(root: Element, signal: AbortSignal): Promise<{ text: string; nodes: Text[]; starts: number[] }> {
+export async function collectText(root: Element, signal: AbortSignal): Promise<{ text: string; nodes: Text[]; starts: number[] }> {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const parts: string[] = [];

@@ -40,6 +40,11 @@ export class History<T> {
     this.lastKey = key ?? null;
   }
 
+  /** Changes the present state without a step of its own (what undo returns to is unchanged). */
+  replace(next: T): void {
+    this.present = next;
+  }
+
   /** Ends the current step: the next edit is a step of its own, whatever its key. */
   seal(): void {
     this.lastKey = null;
