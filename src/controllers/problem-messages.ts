@@ -123,6 +123,8 @@ function problemText(p: Problem): string {
       return msg(str`No article with the id “${detail}” was found, so the claims are not marked.`, { id: 'problem.article-missing' });
     case 'media-error':
       return msg('The video or audio could not be played; the transcript is still readable.', { id: 'problem.media-error' });
+    case 'media-timeout':
+      return msg('The player did not load (it may need a network connection), so the transcript cannot follow it or seek; the transcript is still readable.', { id: 'problem.media-timeout' });
     case 'media-missing':
       return msg(str`No media element with the id “${detail}” was found.`, { id: 'problem.media-missing' });
   }

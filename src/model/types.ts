@@ -93,6 +93,7 @@ export type ProblemCode =
   | 'article-missing' // article="ID" names no element; detail: the id
   // media
   | 'media-error' // the media element fired error; detail: MediaError message
+  | 'media-timeout' // an iframe player did not load in time (offline: it fires no error); detail: the time allowed
   | 'media-missing'; // for="ID" names no element (yet); detail: the id
 
 /** A problem found in input. Errors are values in the model; the component reports them. */
