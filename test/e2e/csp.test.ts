@@ -28,7 +28,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

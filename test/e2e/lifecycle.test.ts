@@ -749,7 +749,7 @@ describe.skipIf(!CHROME)('lifecycle', () => {
         expect(last, `after: ${log.join('; ')}`).toEqual(expected);
 
         // A click on line 2 seeks the latest media, and only it.
-        const seek = await page.evaluate(async (media) => {
+        const seek = await page.evaluate(async (_media) => {
           const g = globalThis as PageGlobals;
           const videos = ['v1', 'v2'].map((id) => document.getElementById(id) as HTMLVideoElement);
           for (const v of videos) if (v.readyState < 1) await new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true }));
