@@ -326,7 +326,7 @@ describe('<at-annotation-editor>', function () {
     await viewer.updateComplete;
     h.line(1).click();
     await editor.updateComplete;
-    expect(status()).to.equal('1 lines chosen.');
+    expect(status()).to.equal('One line chosen.');
     button('Link selected lines').click();
     [...root().querySelectorAll<HTMLInputElement>('input[name="relation"]')][3]!.click();
     await editor.updateComplete;

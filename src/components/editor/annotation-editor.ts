@@ -1,9 +1,9 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { AnnotationSet } from '../../model/annotations/index.js';
 import { draftKey, type Draft } from '../../model/editor/draft.js';
-import { EditorCommands } from '../../controllers/editor/commands.js';
+import { EditorCommands, linesChosen } from '../../controllers/editor/commands.js';
 import { DraftKeeper } from '../../controllers/editor/drafts.js';
 import { LinePicker } from '../../controllers/editor/line-picker.js';
 import { EditorSession } from '../../controllers/editor/session.js';
@@ -66,7 +66,7 @@ export class AnnotationEditor extends LitElement {
   });
   private readonly picker = new LinePicker((indices) => {
     this.requestUpdate();
-    this.message = { text: msg(str`${indices.length} lines chosen.`, { id: 'editor.picked-count' }), warn: false };
+    this.message = { text: linesChosen(indices.length), warn: false };
   });
   private readonly drafts = new DraftKeeper(this, { key: () => this.draftKey(), dirty: () => this.session.dirty });
   private readonly actions = new EditorCommands({

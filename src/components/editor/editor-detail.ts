@@ -5,6 +5,7 @@ import { RELATIONS, parseBody, type Annotation } from '../../model/annotations/i
 import { formatTimestamp } from '../../model/time.js';
 import { RELATION_ICON, relationLabel } from '../labels.js';
 import type { EditorActions, EditorView } from './editor-view.js';
+import { linesChosen } from '../../controllers/editor/commands.js';
 
 const input = (e: Event): string => (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
 
@@ -45,7 +46,7 @@ function renderEvidence(v: EditorView, a: EditorActions, an: Annotation): Templa
   return html`<fieldset data-field="cues" tabindex="-1">
     <legend>${msg('Evidence in the recording', { id: 'editor.evidence' })}</legend>
     <p class="muted">${msg('Click lines in the transcript to choose them (Shift+click for a range, Ctrl/Cmd+click to add one), or press Enter on a line; then link them.', { id: 'editor.pick-hint' })}</p>
-    <p>${msg(str`${v.picked.length} lines chosen.`, { id: 'editor.picked-count' })}
+    <p>${linesChosen(v.picked.length)}
       ${v.picked.length ? html`<span class="muted">${v.picked.slice(0, 5).map((i) => line(i)).filter((c) => c).map((c) => label(c!.start, c!.text)).join(' · ')}${v.picked.length > 5 ? ' …' : ''}</span>` : nothing}</p>
     <div class="bar">
       <button @click=${a.linkLines} ?disabled=${!v.picked.length}>${msg('Link selected lines', { id: 'editor.link-lines' })}</button>

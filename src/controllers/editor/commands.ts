@@ -53,6 +53,10 @@ export interface CommandDeps {
   focusField(field: string | null): Promise<void>;
 }
 
+/** "One line chosen." / "3 lines chosen." */
+export const linesChosen = (n: number): string =>
+  n === 1 ? msg('One line chosen.', { id: 'editor.one-line-chosen' }) : msg(str`${n} lines chosen.`, { id: 'editor.picked-count' });
+
 const refusal = (reason: SelectionFailure): string => {
   switch (reason) {
     case 'no-article':
@@ -113,7 +117,7 @@ export class EditorCommands implements EditorActions {
     const cues = this.d.binding.cues;
     const ids = this.d.picker.indices.map((i) => cues[i]?.id).filter((id): id is string => id !== undefined);
     this.patch({ cues: ids });
-    this.d.say(msg(str`${ids.length} lines linked.`, { id: 'editor.lines-linked' }));
+    this.d.say(ids.length === 1 ? msg('One line linked.', { id: 'editor.one-line-linked' }) : msg(str`${ids.length} lines linked.`, { id: 'editor.lines-linked' }));
   };
 
   unlinkLines = (): void => this.patch({ cues: [] });
