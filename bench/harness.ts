@@ -337,6 +337,10 @@ export function install(c: Contender): void {
         () => `${c.name}: init: line 0 never laid out in view`,
         60_000,
       );
+      // A viewer may make its rows after the first paint (ours does, in chunks): every row must
+      // exist soon after, untimed; then the count must be right.
+      const deadline = now() + 30_000;
+      while (c.rows() < tm.starts.length && now() < deadline) await afterPaint();
       const rows = c.rows();
       if (rows !== tm.starts.length) {
         const msg = `${c.name}: init: ${rows} line rows, expected ${tm.starts.length}`;

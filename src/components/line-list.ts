@@ -208,9 +208,12 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
   /** @internal Builds row `index` in full (when it is a row); false when there is no such row. */
   ensureFull(index: number): boolean {
     const list = this.list;
-    if (!list || !this.input || !Number.isInteger(index) || index < 0 || index >= list.children.length) return false;
+    if (!list || !this.input || !Number.isInteger(index) || index < 0 || index >= this.input.cues.length) return false;
     if (this.full.has(index)) return true;
-    list.children[index]!.replaceWith(this.emptyRow(index));
+    if (index >= list.children.length) this.window?.complete();
+    const li = list.children[index] as HTMLElement | undefined;
+    if (!li) return false;
+    this.window?.unlight(li);
     this.fill(index);
     return true;
   }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, nothing, render } from 'lit';
 import { formatTimestamp } from '../model/time.js';
 import { shownTexts, type RowOptions } from './line-row.js';
 import type { Cue } from '../model/types.js';
@@ -7,6 +7,10 @@ import type { Cue } from '../model/types.js';
 const MARGIN = 40;
 /** Full rows further than this from the visible ones go back to plain text. */
 const KEEP = 3 * MARGIN;
+/** Rows made before the first paint of a new list (a screen and its margin); the rest follow in chunks. */
+const FIRST_ROWS = 2 * MARGIN;
+/** Rows made per task after the first paint (a few tens of milliseconds of work). */
+const CHUNK_ROWS = 1500;
 
 /** What the window needs of the list it windows (`LineList`). */
 export interface WindowedList {
@@ -32,16 +36,61 @@ export interface WindowedList {
 export class LineWindow {
   private frame = 0;
   private scroller: HTMLElement | null = null;
+  /** How many rows the list has so far (a new list gets its rows in chunks). */
+  private made = 0;
+  private chunkTimer = 0;
 
   constructor(private readonly rows: WindowedList) {}
 
-  /** Every row light, then the ones in view built in full. */
+  /**
+   * Every row light, then the ones in view built in full. A new list read from its top gets its
+   * first rows at once and the rest in chunks after the first paint, so the first lines show
+   * before the last rows exist; a list rebuilt while scrolled (another view or translation)
+   * gets every row now, so the reader stays where they were.
+   */
   build(): void {
-    const { list, input } = this.rows;
-    const rows = new Array<HTMLLIElement>(input.cues.length);
-    for (let i = 0; i < rows.length; i++) rows[i] = this.lightRow(i);
-    list.replaceChildren(...rows);
+    const { list } = this.rows;
+    const scrolled = (this.scroller?.scrollTop ?? 0) > 0;
+    this.stopChunks();
+    this.made = 0;
+    list.replaceChildren();
+    this.make(scrolled ? Infinity : FIRST_ROWS);
     this.update();
+    if (this.made < this.total) this.chunkTimer = window.setTimeout(this.nextChunk, 0);
+  }
+
+  /** Every row exists now (a row not made yet is asked for, the page prints, the reader searches the page). */
+  complete(): void {
+    if (this.made >= this.total) return;
+    this.stopChunks();
+    this.make(Infinity);
+  }
+
+  private get total(): number {
+    return this.rows.input.cues.length;
+  }
+
+  private make(count: number): void {
+    const { list } = this.rows;
+    const end = Math.min(this.total, this.made + count);
+    const rows = new Array<HTMLLIElement>(end - this.made);
+    for (let i = this.made; i < end; i++) rows[i - this.made] = this.lightRow(i);
+    list.append(...rows);
+    this.made = end;
+    if (end < this.total) list.setAttribute('aria-busy', 'true');
+    else list.removeAttribute('aria-busy');
+  }
+
+  private readonly nextChunk = (): void => {
+    this.chunkTimer = 0;
+    this.make(CHUNK_ROWS);
+    if (this.made < this.total) this.chunkTimer = window.setTimeout(this.nextChunk, 0);
+    else this.update();
+  };
+
+  private stopChunks(): void {
+    clearTimeout(this.chunkTimer);
+    this.chunkTimer = 0;
   }
 
   /** Follows the scroll container (once rendered). */
@@ -49,7 +98,11 @@ export class LineWindow {
     if (scroller === this.scroller) return;
     this.unbind();
     this.scroller = scroller;
-    scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+    if (!scroller) return;
+    scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('beforeprint', this.onPrint);
+    // (Reconnected while rows were still to come.)
+    if (this.made < this.total && !this.chunkTimer) this.chunkTimer = window.setTimeout(this.nextChunk, 0);
   }
 
   unbind(): void {
@@ -57,19 +110,37 @@ export class LineWindow {
     this.frame = 0;
     this.scroller?.removeEventListener('scroll', this.onScroll);
     this.scroller = null;
+    window.removeEventListener('beforeprint', this.onPrint);
+    this.stopChunks();
   }
 
+  private readonly onPrint = (): void => this.complete();
+
   private lightRow(i: number): HTMLLIElement {
+    const li = document.createElement('li');
+    li.dataset.i = String(i);
+    li.append(this.lighten(li, i));
+    return li;
+  }
+
+  /** Makes `li` (row `i`) a light row; returns its one text node, to be put first in it. */
+  private lighten(li: HTMLElement, i: number): Text {
     const { input, hours } = this.rows;
     const cue = input.cues[i]!;
-    const li = document.createElement('li');
-    li.className = 'row light';
-    li.dataset.i = String(i);
-    li.dataset.t = formatTimestamp(cue.start, { forceHours: hours });
     const speaker = this.rows.showSpeaker(i) ? `${cue.speaker}\n` : '';
-    if (speaker) li.classList.add('with-speaker');
-    li.textContent = speaker + shownTexts(cue, i, input).join('\n');
-    return li;
+    li.className = speaker ? 'row light with-speaker' : 'row light';
+    li.dataset.t = formatTimestamp(cue.start, { forceHours: hours });
+    return document.createTextNode(speaker + shownTexts(cue, i, input).join('\n'));
+  }
+
+  /**
+   * A light row is about to be built in full, in place: the same `<li>` stays, so the browser's
+   * scroll anchoring keeps what the reader sees still while rows around it change.
+   */
+  unlight(li: HTMLElement): void {
+    if (li.firstChild?.nodeType === Node.TEXT_NODE) li.firstChild.remove();
+    li.className = 'row';
+    delete li.dataset.t;
   }
 
   private readonly onScroll = (): void => {
@@ -85,18 +156,32 @@ export class LineWindow {
     const view = scroller.getBoundingClientRect();
     const first = this.rowAt(view.top);
     const last = this.rowAt(view.bottom);
+    // Rows change height as they are built or let go (a light row's height is an estimate until
+    // laid out); the scroller's scroll anchoring (see the styles) keeps what is in view still.
+    // Every box is read before anything is written: one layout.
+    const letGo = [...full].filter((i) => (i < first - KEEP || i > last + KEEP) && this.mayLetGo(i));
+    const heights = letGo.map((i) => list.children[i]!.getBoundingClientRect().height);
+    letGo.forEach((i, k) => this.release(i, heights[k]!));
     for (let i = Math.max(0, first - MARGIN); i <= Math.min(n - 1, last + MARGIN); i++) this.rows.ensureFull(i);
-    for (const i of [...full]) if (i < first - KEEP || i > last + KEEP) this.release(i);
   }
 
   /** A full row that nothing holds on to (not active, focused, the tab stop, nor showing an annotation) may go light. */
-  private release(index: number): void {
+  private mayLetGo(index: number): boolean {
     const li = this.rows.list.children[index] as HTMLElement;
     const line = li.firstElementChild;
-    if (line?.getAttribute('aria-current') === 'true' || line?.getAttribute('tabindex') === '0') return;
-    if (li.contains(this.rows.activeElement()) || li.querySelector('.annotation')) return;
+    if (line?.getAttribute('aria-current') === 'true' || line?.getAttribute('tabindex') === '0') return false;
+    return !li.contains(this.rows.activeElement()) && !li.querySelector('.annotation');
+  }
+
+  /** Row `index` (a full row of that height, which `mayLetGo`) goes light. */
+  private release(index: number, height: number): void {
+    const li = this.rows.list.children[index] as HTMLElement;
     this.rows.full.delete(index);
-    li.replaceWith(this.lightRow(index));
+    // Its height as a full row is kept as its estimate: letting it go moves nothing.
+    li.style.containIntrinsicBlockSize = `auto ${height}px`;
+    // In place (see `unlight`): the row's Lit content is cleared, its text put back before it.
+    render(nothing, li);
+    li.prepend(this.lighten(li, index));
   }
 
   /** The row at a viewport y (binary search over the rows' boxes). */
@@ -115,6 +200,13 @@ export class LineWindow {
 
 /** Light rows, placed like a full row's text. */
 export const windowStyles = [css`
+  /*
+   * Light rows coming into view get their real height (until then an estimate): the browser's
+   * scroll anchoring keeps what is in view still while they do.
+   */
+  .scroller {
+    overflow-anchor: auto;
+  }
   /*
    * A light row (far from the viewport in a long transcript): one element and one text node,
    * placed like a full row's text so that building it in full does not move what follows;
