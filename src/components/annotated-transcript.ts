@@ -11,6 +11,7 @@ import { AnnotationSource } from '../controllers/annotation-source.js';
 import { DeepLinkLoader } from '../controllers/deep-link-loader.js';
 import { IdRefController } from '../controllers/id-ref.js';
 import { LineFocus } from '../controllers/line-focus.js';
+import { MediaRef } from '../controllers/media-ref.js';
 import { MediaSync } from '../controllers/media-sync.js';
 import { NavigationController } from '../controllers/navigation.js';
 import { ProblemsController } from '../controllers/problems.js';
@@ -87,7 +88,7 @@ import { styles } from './annotated-transcript.styles.js';
 export class AnnotatedTranscript extends LitElement {
   static override styles = styles;
 
-  /** Id of the media element to sync with, resolved in this element's root first, then the document. */
+  /** Id of the media element to sync with (or of a media-chrome `<media-controller>`: its media), resolved in this element's root first, then the document. Without it, a viewer inside a `<media-controller>` uses that one's media. */
   @property({ attribute: 'for', reflect: true }) htmlFor: string | null = null;
 
   /** URL of a transcript file (WebVTT, SRT, Podcasting 2.0 JSON, Hyperaudio HTML or transcript JSON). */
@@ -167,9 +168,8 @@ export class AnnotatedTranscript extends LitElement {
   private readonly lines: LineList = new LineList(this, () => this.shadowRoot, () => this.rows());
   private readonly problemReport = new ProblemsController(this);
   private readonly announcer = new Announcer(this);
-  private readonly mediaRef = new IdRefController(this, {
+  private readonly mediaRef = new MediaRef(this, {
     id: () => this.htmlFor,
-    accept: (el): el is Element => isMediaLike(el),
     onChange: () => this.bindMedia(),
     onMissing: (id) => {
       if (!this.sync.media) this.problemReport.set('media', [{ kind: 'media', code: 'media-missing', detail: id }]);
@@ -283,7 +283,7 @@ export class AnnotatedTranscript extends LitElement {
 
   private bindMedia(): void {
     // `.media` wins over `for`.
-    this.sync.setMedia((isMediaLike(this.media) ? this.media : null) ?? (this.mediaRef.element as MediaLike | null));
+    this.sync.setMedia((isMediaLike(this.media) ? this.media : null) ?? this.mediaRef.media);
   }
 }
 
