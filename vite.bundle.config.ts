@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { build as esbuild } from 'esbuild';
 import { minifyLitCss } from './scripts/vite-minify-css.js';
 import { chunkGroups } from './scripts/vite-chunks.js';
 
@@ -7,8 +8,30 @@ import { chunkGroups } from './scripts/vite-chunks.js';
 // formats, translations, the uk/ru locales) is split into chunks beside it,
 // `annotated-transcript.<name>-<hash>.js`, loaded on demand with import() relative to the module
 // (so the folder works from any path). See README.md, "Design".
+/**
+ * `dist/annotation-editor.js`: the annotation editor (src/editor.ts) as one module beside the
+ * viewer's, Lit included, minified. Built apart (esbuild, after the viewer's bundle): a second
+ * entry in this build would turn annotated-transcript.js into a facade over a shared chunk.
+ */
+function editorBeside(): Plugin {
+  return {
+    name: 'annotation-editor-beside',
+    apply: 'build',
+    async generateBundle() {
+      const result = await esbuild({
+        entryPoints: ['src/editor.ts'], bundle: true, format: 'esm', target: 'es2022', write: false, outfile: 'annotation-editor.js',
+        minify: true, sourcemap: 'external', legalComments: 'none', logLevel: 'error', conditions: ['production', 'module', 'browser', 'default'],
+        define: { 'process.env.NODE_ENV': '"production"' }, tsconfig: 'tsconfig.json',
+      });
+      for (const file of result.outputFiles) {
+        this.emitFile({ type: 'asset', fileName: file.path.endsWith('.map') ? 'annotation-editor.js.map' : 'annotation-editor.js', source: file.text });
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [minifyLitCss()],
+  plugins: [minifyLitCss(), editorBeside()],
   define: { 'process.env.NODE_ENV': '"production"' },
   resolve: { conditions: ['production', 'module', 'browser', 'default'] },
   build: {

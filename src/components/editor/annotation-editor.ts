@@ -9,6 +9,8 @@ import { LinePicker } from '../../controllers/editor/line-picker.js';
 import { EditorSession } from '../../controllers/editor/session.js';
 import { ViewerBinding, type ViewerLike } from '../../controllers/editor/viewer-binding.js';
 import { AnnotationsChangeEvent } from '../../controllers/editor/events.js';
+
+export { AnnotationsChangeEvent };
 import { initLocaleFromDocument } from '../../localization.js';
 import { renderDetail } from './editor-detail.js';
 import { renderFiles, renderList, renderProblems, renderToolbar } from './editor-panels.js';
