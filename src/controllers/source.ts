@@ -22,7 +22,9 @@ export interface SourceOptions<R> {
 export class SourceController<R> implements ReactiveController {
   url: string | null = null;
   data: unknown = null;
-  private mode: 'url' | 'data' | null = null;
+  /** Text given in the page (the host's light DOM), read like a fetched file. */
+  text: { text: string; contentType: string } | null = null;
+  private mode: 'url' | 'data' | 'text' | null = null;
   private dirty = false;
   /** Counts sources set: a reader that resolves after a newer source was set is dropped. */
   private seq = 0;
@@ -54,6 +56,18 @@ export class SourceController<R> implements ReactiveController {
     this.changed();
   }
 
+  /** Text of a file given otherwise than by URL (the host's light DOM): read as a fetched file is. */
+  setText(text: string, contentType = ''): void {
+    this.text = { text, contentType };
+    this.mode = 'text';
+    this.changed();
+  }
+
+  /** Whether any source was set (URL, data or text), even to null. */
+  get given(): boolean {
+    return this.mode !== null;
+  }
+
   hostConnected(): void {
     if (this.dirty) this.host.requestUpdate();
   }
@@ -75,9 +89,11 @@ export class SourceController<R> implements ReactiveController {
         this.loader.cancel();
         this.options.onResult(null, []);
       }
-    } else if (this.mode === 'data') {
+    } else if (this.mode === 'data' || this.mode === 'text') {
       this.loader.cancel();
-      const result = this.data == null ? null : this.options.fromData(this.data);
+      const result = this.mode === 'text'
+        ? this.options.fromText({ ...this.text!, url: '' })
+        : this.data == null ? null : this.options.fromData(this.data);
       if (!(result instanceof Promise)) return this.options.onResult(result, []);
       const seq = this.seq;
       this.reading = true;

@@ -6,6 +6,7 @@ import { preloadReaders, readTranscriptData, readTranscriptFile, type ReadTransc
 import { Emitter } from './emitter.js';
 import type { ProblemSink } from './problems.js';
 import { SourceController } from './source.js';
+import { LightSourceController } from './light-source.js';
 
 /**
  * The transcript being shown: from `src` (fetched and parsed) or from data, whichever was set
@@ -43,6 +44,8 @@ export class TranscriptController {
         if (this.index || this.hasProblems) this.show(null, undefined, []);
       },
     });
+    // A transcript written in the page, inside the element (progressive enhancement).
+    if ('localName' in host) new LightSourceController(host as ReactiveControllerHost & Element, () => this.source.given, (t) => this.source.setText(t.text, t.contentType));
   }
 
   /** The cues in display order (media time). */
