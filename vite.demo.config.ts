@@ -27,6 +27,8 @@ export default defineConfig({
       input: {
         index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./demo/embed.html', import.meta.url)),
+        // The player pages (issue 10): one per kind of media.
+        ...Object.fromEntries(['index', 'video', 'audio', 'youtube', 'vimeo', 'hls', 'media-chrome'].map((p) => [`players-${p}`, fileURLToPath(new URL(`./demo/players/${p}.html`, import.meta.url))])),
       },
     },
   },
