@@ -22,13 +22,14 @@ export default defineConfig({
   plugins: [injectArticle()],
   build: {
     outDir: '../dist-demo', emptyOutDir: true, target: 'es2022',
-    // The pages of the site: the demo, and the iframe embed for CMSs (README.md, "Embed in a CMS").
+    // The pages of the site: the demo, the iframe embed for CMSs (README.md, "Embed in a CMS"), the annotation editor.
     rolldownOptions: {
       input: {
         index: fileURLToPath(new URL('./demo/index.html', import.meta.url)),
         embed: fileURLToPath(new URL('./demo/embed.html', import.meta.url)),
         // The player pages (issue 10): one per kind of media.
         ...Object.fromEntries(['index', 'video', 'audio', 'youtube', 'vimeo', 'hls', 'media-chrome'].map((p) => [`players-${p}`, fileURLToPath(new URL(`./demo/players/${p}.html`, import.meta.url))])),
+        editor: fileURLToPath(new URL('./demo/editor.html', import.meta.url)),
       },
     },
   },

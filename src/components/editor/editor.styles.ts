@@ -11,6 +11,7 @@ export const editorStyles = css`
     border-radius: var(--at-radius, 8px);
     padding: 0.75rem;
     box-sizing: border-box;
+    container-type: inline-size;
   }
   :host([hidden]) { display: none; }
   @media (prefers-color-scheme: dark) {
@@ -33,7 +34,8 @@ export const editorStyles = css`
   .status { min-height: 1.4em; margin: 0.4rem 0; font-size: 0.9rem; }
   .status.warn { color: var(--at-error-color, #b3261e); font-weight: 600; }
   .columns { display: grid; grid-template-columns: minmax(12rem, 1fr) 2fr; gap: 0.9rem; }
-  @media (max-width: 40rem) { .columns { grid-template-columns: 1fr; } }
+  /* Stacked when the editor itself is narrow (a phone, or a side column). */
+  @container (max-width: 36rem) { .columns { grid-template-columns: 1fr; } }
   ul { list-style: none; margin: 0; padding: 0; }
   .list li { margin: 0 0 0.3rem; }
   .list button { width: 100%; text-align: start; border-color: var(--at-border-color, #dadce0); color: inherit; }
@@ -54,7 +56,7 @@ export const editorStyles = css`
   .preview { white-space: pre-line; border-inline-start: 3px solid var(--at-border-color, #dadce0); padding: 0.2rem 0.6rem; margin: 0.3rem 0 0; }
   .preview a { color: var(--at-accent-color, #0b57d0); }
   .source { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0.4rem; align-items: end; margin-bottom: 0.4rem; }
-  @media (max-width: 40rem) { .source { grid-template-columns: 1fr; } }
+  @container (max-width: 28rem) { .source { grid-template-columns: 1fr; } }
   .quote { font-style: italic; margin: 0.2rem 0; }
   .problems button { border-color: var(--at-error-color, #b3261e); color: var(--at-error-color, #b3261e); text-align: start; width: 100%; }
   .problems li { margin-bottom: 0.3rem; }
