@@ -8,6 +8,7 @@ import { DraftKeeper } from '../../controllers/editor/drafts.js';
 import { LinePicker } from '../../controllers/editor/line-picker.js';
 import { EditorSession } from '../../controllers/editor/session.js';
 import { ViewerBinding, type ViewerLike } from '../../controllers/editor/viewer-binding.js';
+import type { AnnotatedTranscript } from '../annotated-transcript.js';
 import { AnnotationsChangeEvent } from '../../controllers/editor/events.js';
 
 export { AnnotationsChangeEvent };
@@ -42,7 +43,7 @@ export class AnnotationEditor extends LitElement {
   @property({ attribute: 'for', reflect: true }) htmlFor: string | null = null;
 
   /** The viewer to edit; when set, it wins over `for`. */
-  @property({ attribute: false }) viewer: ViewerLike | null = null;
+  @property({ attribute: false }) viewer: AnnotatedTranscript | null = null;
 
   /** The annotation set being edited (format v1). Setting it loads a set (Web Annotation JSON-LD too); reading it gives the current one. */
   @property({ attribute: false })
@@ -63,7 +64,7 @@ export class AnnotationEditor extends LitElement {
   private readonly session: EditorSession = new EditorSession((edit) => this.changed(edit));
   private readonly binding: ViewerBinding = new ViewerBinding(this, {
     id: () => this.htmlFor,
-    given: () => this.viewer,
+    given: () => this.viewer as ViewerLike | null,
     changed: (viewer) => this.bound(viewer),
   });
   private readonly picker = new LinePicker((indices) => {
