@@ -4,6 +4,7 @@ import {
   collectTimestamp,
   decodeEntities,
   parseCueText,
+  parseCueTextTree,
   sanitiseClassName,
   sanitiseLang,
 } from '../../src/model/parse/cue-text.js';
@@ -195,5 +196,41 @@ describe('parseCueText', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('parseCueText: the one-scan path for text, timestamps and one voice', () => {
+  // Pieces that make the fast path's shape, and pieces that must send it to the general parser.
+  const piece = fc.oneof(
+    fc.constantFrom('word', 'Ünïcödé', 'a', '', ' ', '  ', '\t', '\n', '\n\n', '\u00a0', ' x ', '1 < 2'),
+    fc.constantFrom('<00:00:01.500>', '<00:00:02.000>', '<00:01.250>', '<99:00:00.000>', '<00:00:00.999>'),
+    fc.constantFrom('<00:00:1.5>', '<0:00:01.000>', '<00:00:01.000', '<1>', '<>', '< >'),
+    fc.constantFrom('</v>', '<v Ann>', '<b>', '</b>', '<c>', '</c>', '<c.loud>', '&amp;', '&lt;', '<lang en>', '<ruby>', '<rt>'),
+  );
+  const head = fc.constantFrom('', '<v Bob>', '<v  Ann  Lee >', '<v>', '<v.loud Bob>', '<v\tBob>', '<vx Bob>', ' <v Bob>', '<v Bob', `<v ${'N'.repeat(250)}>`);
+  const tail = fc.constantFrom('', '</v>', '</v> ', '</v>\n', '</v> x', '</v></v>');
+
+  it('gives exactly what the general parser gives, for any mix of them', () => {
+    fc.assert(
+      fc.property(head, fc.array(piece, { maxLength: 14 }), tail, fc.double({ min: 0, max: 3, noNaN: true }), (h, parts, t, start) => {
+        const raw = h + parts.join('') + t;
+        const end = start + 2;
+        expect(parseCueText(raw, start, end)).toEqual(parseCueTextTree(raw, start, end));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads a word-timed cue with its speaker', () => {
+    const r = parseCueText('<v Ann Lee>Good <00:00:01.500>morning <00:00:02.000>all</v>', 1, 3);
+    expect(r).toEqual({
+      text: 'Good morning all',
+      speaker: 'Ann Lee',
+      words: [
+        { start: 1, end: 1.5, text: 'Good' },
+        { start: 1.5, end: 2, text: 'morning' },
+        { start: 2, end: 3, text: 'all' },
+      ],
+    });
   });
 });

@@ -30,11 +30,18 @@ import type { Cue } from '../types.js';
 /** How long after a cue ends a repeat of its last lines may start and still be a hold (seconds). */
 const HOLD_GAP = 1;
 
-const lineList = (text: string): string[] =>
-  text
+/** Whitespace other than a single space or a line break, and spaces that normalisation would remove. */
+const NOT_NORMAL = /[^\S \n]|  |^ | $| \n|\n |\n\n|^\n|\n$/;
+
+/** A cue's lines, each with its whitespace runs made one space and trimmed; no empty line. */
+const lineList = (text: string): string[] => {
+  // Most texts are already so (the parsers normalise them): then the lines are the text's own.
+  if (!NOT_NORMAL.test(text)) return text === '' ? [] : text.includes('\n') ? text.split('\n') : [text];
+  return text
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter((l) => l !== '');
+};
 
 /** Each cue's lines as small integers: equal lines, equal numbers (one hash per line). */
 function lineKeys(cues: readonly Cue[]): { lines: string[][]; keys: number[][] } {
