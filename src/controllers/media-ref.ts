@@ -1,22 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isMediaLike, type MediaLike } from '../model/media.js';
 import { IdRefController } from './id-ref.js';
+import { LazyModule, track } from './lazy.js';
 
-/** Elements that stand for the media they hold (media-chrome): `for` may name one of them. */
-const CONTAINERS = new Set(['media-controller']);
-/** The keys media-chrome's controller takes as hotkeys; inside one, the viewer uses them itself (`keysused`). */
-const CONTROLLER_KEYS = 'ArrowLeft ArrowRight ArrowUp ArrowDown Enter Space f m k c l j > < p Home End PageUp PageDown';
-
-const isContainer = (el: Element): boolean => CONTAINERS.has(el.localName);
-
-/** The media a container holds: its `media` property (media-chrome), else its `[slot=media]` child. */
-function mediaOf(container: Element): MediaLike | null {
-  const given = (container as { media?: unknown }).media;
-  if (isMediaLike(given)) return given;
-  let child: Element | null | undefined = container.querySelector(':scope > [slot="media"]');
-  if (child instanceof HTMLSlotElement) child = child.assignedElements({ flatten: true })[0];
-  return child && isMediaLike(child) ? child : null;
-}
+/** media-chrome's element that stands for the media it holds: `for` may name one. */
+const CONTROLLER = 'media-controller';
+const containers = new LazyModule(() => import('./media-container.js'));
 
 export interface MediaRefOptions {
   /** The `for` attribute's value. */
@@ -29,15 +18,14 @@ export interface MediaRefOptions {
 
 /**
  * The media that `for` names: a media element (anything that fits the media contract), or a
- * media-chrome `<media-controller>`, whose media slot is then used (and followed when it
- * changes). Without `for`, a viewer placed inside a `<media-controller>` uses that controller's
- * media. Inside one, the viewer marks the keys it uses (`keysused`), so typing in its search
- * field or moving through its lines does not also fire the controller's hotkeys.
+ * media-chrome `<media-controller>`, whose media slot is then used and followed when it changes
+ * (`media-container.ts`, loaded only then). Without `for`, a viewer placed inside a
+ * `<media-controller>` uses that controller's media.
  */
 export class MediaRef implements ReactiveController {
   private readonly ref: IdRefController;
   private container: Element | null = null;
-  private observer: MutationObserver | null = null;
+  private stop: (() => void) | null = null;
   private current: MediaLike | null = null;
 
   constructor(
@@ -46,7 +34,7 @@ export class MediaRef implements ReactiveController {
   ) {
     this.ref = new IdRefController(host, {
       id: options.id,
-      accept: (el): el is Element => isMediaLike(el) || isContainer(el),
+      accept: (el): el is Element => isMediaLike(el) || el.localName === CONTROLLER,
       onChange: () => this.update(),
       onMissing: options.onMissing,
     });
@@ -65,33 +53,34 @@ export class MediaRef implements ReactiveController {
   }
 
   hostConnected(): void {
-    const enclosing = this.host.closest('media-controller');
-    if (enclosing && !this.host.hasAttribute('keysused')) this.host.setAttribute('keysused', CONTROLLER_KEYS);
     this.update();
   }
 
   hostDisconnected(): void {
-    this.watch(null);
+    this.follow(null);
   }
 
   private update(): void {
     const named = this.ref.element;
-    const container = named ? (isContainer(named) ? named : null) : this.options.id() ? null : this.host.closest('media-controller');
-    this.watch(this.host.isConnected ? container : null);
-    const media = container ? mediaOf(container) : named && isMediaLike(named) ? named : null;
+    const container = !this.host.isConnected ? null : named ? (named.localName === CONTROLLER ? named : null) : this.options.id() ? null : this.host.closest(CONTROLLER);
+    this.follow(container);
+    if (!container) this.set(named && isMediaLike(named) ? named : null);
+  }
+
+  private follow(container: Element | null): void {
+    if (container === this.container) return;
+    this.stop?.();
+    this.stop = null;
+    this.container = container;
+    if (!container) return;
+    void track(this.host, containers.load().then((m) => {
+      if (m && this.container === container) this.stop = m.followContainer(this.host, container, (media) => this.set(media));
+    }));
+  }
+
+  private set(media: MediaLike | null): void {
     if (media === this.current) return;
     this.current = media;
     this.options.onChange();
-  }
-
-  /** Follows the container's children: its media may come, go or be replaced. */
-  private watch(container: Element | null): void {
-    if (container === this.container) return;
-    this.observer?.disconnect();
-    this.observer = null;
-    this.container = container;
-    if (!container) return;
-    this.observer = new MutationObserver(() => this.update());
-    this.observer.observe(container, { childList: true, subtree: true, attributes: true, attributeFilter: ['slot'] });
   }
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { hasMetadata, type MediaLike } from '../model/media.js';
+import type { MediaLike } from '../model/media.js';
 import { Emitter } from './emitter.js';
 import { MediaClock } from './media-clock.js';
 import type { ProblemSink } from './problems.js';
@@ -14,6 +14,18 @@ const STOPPED = new Set(['pause', 'ended', 'waiting']);
 const NEW_SOURCE = new Set(['emptied', 'loadstart']);
 
 const now = (): number => performance.now();
+
+/**
+ * Whether the media knows its duration or position range, so that a seek can be applied:
+ * `readyState` ≥ 1 when the element has one, else a duration that is a number (Infinity: live).
+ */
+export function hasMetadata(media: MediaLike): boolean {
+  try {
+    return typeof media.readyState === 'number' ? media.readyState >= 1 : typeof media.duration === 'number' && !Number.isNaN(media.duration);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Follows the bound media element's clock and publishes it. The media is the clock: this

@@ -1,6 +1,6 @@
-import { hasMetadata, type MediaLike } from '../model/media.js';
+import type { MediaLike } from '../model/media.js';
 import { TranscriptSeekEvent, type TranscriptSeekDetail } from '../events.js';
-import type { MediaTimeController } from './media-time.js';
+import { hasMetadata, type MediaTimeController } from './media-time.js';
 
 type SeekRequest = TranscriptSeekDetail;
 

@@ -42,3 +42,12 @@ export async function readTranscriptData(data: unknown): Promise<ReadTranscript>
   const result = read.normaliseTranscriptData(data);
   return { ...result, index: result.transcript ? new read.CueIndex(result.transcript.cues) : null };
 }
+
+/**
+ * The transcript moved by `offset` seconds (see `model/offset.ts`), with its own index; the same
+ * index when the offset is 0. An index exists only once the readers are loaded, so this is synchronous.
+ */
+export function shiftIndex(index: CueIndex, offset: number): CueIndex {
+  const read = readers.module;
+  return offset === 0 || !read ? index : new read.CueIndex(read.shiftCues(index.cues, offset));
+}

@@ -3,7 +3,7 @@ import type { Cue, Problem, Transcript } from '../model/types.js';
 import { readTracks, type RowTranslation, type TrackInfo, type TrackView } from '../model/tracks.js';
 import { sanitiseLang } from '../model/parse/cue-text.js';
 import { alignTracks } from '../model/align.js';
-import { shiftCues } from '../model/offset.js';
+import { shiftCues } from '../model/offset-shift.js';
 import { normaliseTranscriptData, parseTranscript } from '../model/parse/index.js';
 import { TextLoaderController } from './loader.js';
 import { downloadCues, type DownloadFormat } from './files.js';

@@ -1,8 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Cue, Problem } from '../model/types.js';
 import type { CueIndex } from '../model/cue-index.js';
-import { shiftCues } from '../model/offset.js';
-import { preloadReaders, readTranscriptData, readTranscriptFile, type ReadTranscript } from './readers.js';
+import { preloadReaders, readTranscriptData, readTranscriptFile, shiftIndex, type ReadTranscript } from './readers.js';
 import { Emitter } from './emitter.js';
 import type { ProblemSink } from './problems.js';
 import { SourceController } from './source.js';
@@ -73,9 +72,7 @@ export class TranscriptController {
   private show(index: CueIndex | null, lang: string | undefined, problems: Problem[] | null): void {
     this.generation++;
     this.fileIndex = index;
-    // The index class comes with the readers (loaded on demand): built from the one we have.
-    const Index = index?.constructor as (new (cues: readonly Cue[]) => CueIndex) | undefined;
-    this.index = index && Index && this.offset !== 0 ? new Index(shiftCues(index.cues, this.offset)) : index;
+    this.index = index && shiftIndex(index, this.offset);
     this.lang = lang;
     if (problems) {
       this.hasProblems = problems.length > 0;

@@ -29,14 +29,3 @@ export function isMediaLike(value: unknown): value is MediaLike {
   return typeof v.addEventListener === 'function' && typeof v.play === 'function' && typeof v.pause === 'function' && 'currentTime' in v;
 }
 
-/**
- * Whether the media knows its duration or position range, so that a seek can be applied:
- * `readyState` ≥ 1 when the element has one, else a duration that is a number (Infinity: live).
- */
-export function hasMetadata(media: MediaLike): boolean {
-  try {
-    return typeof media.readyState === 'number' ? media.readyState >= 1 : typeof media.duration === 'number' && !Number.isNaN(media.duration);
-  } catch {
-    return false;
-  }
-}

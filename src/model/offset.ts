@@ -6,9 +6,9 @@
  * shifts the cues once, when the transcript or the offset changes, so everything downstream
  * — sync, seeks, word clicks, `#t=` links, time-ranged annotations, the evidence map, the
  * displayed timestamps — works in media time without knowing there is an offset; a download
- * shifts back to the file's own times. Pure; never throws.
+ * uses the file's own times. The shift itself is `shiftCues` (offset-shift.ts, loaded with the
+ * readers). Pure; never throws.
  */
-import type { Cue, Word } from './types.js';
 
 /** Larger offsets than this (in either direction, seconds: ten days) are taken as this. */
 export const MAX_OFFSET = 864_000;
@@ -21,22 +21,6 @@ export function readOffset(value: unknown): number {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : NaN;
   if (!Number.isFinite(n)) return 0;
   return Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, n));
-}
-
-const shiftWord = (w: Word, by: number): Word => ({ ...w, start: w.start + by, end: w.end + by });
-
-/**
- * The cues moved by `by` seconds (start, end and every word's times), as new objects; the
- * same array when `by` is 0. Order, ids and everything else are kept, so a list shifted
- * by the same amount sorts the same way (line indexes do not change).
- */
-export function shiftCues(cues: readonly Cue[], by: number): readonly Cue[] {
-  if (by === 0 || !Number.isFinite(by)) return cues;
-  return cues.map((c) => {
-    const cue: Cue = { ...c, start: c.start + by, end: c.end + by };
-    if (Array.isArray(c.words)) cue.words = c.words.map((w) => shiftWord(w, by));
-    return cue;
-  });
 }
 
 /** File time → media time. */

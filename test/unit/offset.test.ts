@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_OFFSET, readOffset, shiftCues, toFileTime, toMediaTime } from '../../src/model/offset.js';
+import { MAX_OFFSET, readOffset, toFileTime, toMediaTime } from '../../src/model/offset.js';
+import { shiftCues } from '../../src/model/offset-shift.js';
 import type { Cue } from '../../src/model/types.js';
 
 describe('readOffset', () => {
