@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, chromiumArgs, locateChrome } from './support.js';
+import { ROOT } from './support.js';
+import { CHROME, launchChrome } from './package-support.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core');
-const CHROME = locateChrome();
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found, so the editor e2e tests do not run.');
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data/demo/annotations.json'), 'utf8')) as { annotations: unknown[]; claims: unknown[] };
@@ -38,13 +38,9 @@ describe.skipIf(!CHROME)('editor page (Vite dev server)', () => {
     server = await createViteServer({ configFile: join(ROOT, 'vite.demo.config.ts'), root: join(ROOT, 'demo'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
     await server.listen();
     url = new URL('editor.html', server.resolvedUrls!.local[0]!).href;
-    browser = await chromium.launch({ executablePath: CHROME!, args: chromiumArgs });
+    browser = await launchChrome();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 60_000);
+  afterAll(async () => void (await Promise.all([browser?.close(), server?.close()])), 60_000);
 
   for (const [name, viewport] of [['wide', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
     it(`${name}: the demo's annotations open for editing; keyboard only from a selection to a download; axe clean in each state`, async () => {
