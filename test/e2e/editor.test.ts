@@ -26,9 +26,6 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-/** The number of annotations the editor lists. */
-const listed = (page: Page) => page.evaluate(() => document.querySelector('at-annotation-editor')!.shadowRoot!.querySelectorAll('[data-annotation]').length);
-
 describe.skipIf(!CHROME)('editor page (Vite dev server)', () => {
   let server: ViteDevServer;
   let browser: Browser;

@@ -84,13 +84,18 @@ export class AnnotationEditor extends LitElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    initLocaleFromDocument();
+  constructor() {
+    super();
+    // On the element itself, for its whole life: undo/redo wherever focus is inside, and file drops.
     this.addEventListener('keydown', this.onKeyDown);
     this.addEventListener('dragover', this.onDragOver);
     this.addEventListener('dragleave', this.onDragLeave);
     this.addEventListener('drop', this.onDrop);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    initLocaleFromDocument();
     this.binding.resolve();
   }
 
@@ -102,7 +107,13 @@ export class AnnotationEditor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor') || changed.has('viewer')) this.binding.resolve();
+    // The viewer's transcript arrived (or changed): the chosen lines follow the annotation's cues again.
+    if (this.binding.cues !== this.cuesSeen) {
+      this.cuesSeen = this.binding.cues;
+      this.followSelected(true);
+    }
   }
+  private cuesSeen: readonly unknown[] = [];
 
   protected override render() {
     const v = this.view();
@@ -132,17 +143,22 @@ export class AnnotationEditor extends LitElement {
   private changed(edit: boolean): void {
     this.requestUpdate();
     this.binding.preview(this.session.value);
-    const selected = this.session.value.annotations.find((an) => an.id === this.session.selected);
-    this.picker.setEnabled(!!selected);
-    if (selected?.id !== this.pickedFor) {
-      this.pickedFor = selected?.id;
-      this.picker.set(this.lineIndices(selected?.cues ?? []));
-    }
+    this.followSelected(false);
     if (!edit) return;
     this.drafts.save(this.session.value);
     this.dispatchEvent(new AnnotationsChangeEvent({ value: this.session.value }));
   }
   private pickedFor: string | undefined;
+
+  /** Line picking is on while an annotation is edited; choosing another one (or `force`) chooses its linked lines. */
+  private followSelected(force: boolean): void {
+    const selected = this.session.value.annotations.find((an) => an.id === this.session.selected);
+    this.picker.setEnabled(!!selected);
+    if (force || selected?.id !== this.pickedFor) {
+      this.pickedFor = selected?.id;
+      this.picker.set(this.lineIndices(selected?.cues ?? []));
+    }
+  }
 
   private lineIndices(cueIds: readonly string[]): number[] {
     const index = new Map(this.binding.cues.map((c, i) => [c.id, i]));
