@@ -45,6 +45,11 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
   input: LineListInput = null!;
   /** @internal */
   readonly full = new Set<number>();
+  /**
+   * @internal The rows made so far, by index (the list's children in order). Read from here, not
+   * `list.children[i]`: a live collection walks from its last position, which is O(n) for a jump.
+   */
+  readonly rows: HTMLElement[] = [];
   /** @internal */
   hours = false;
   private shown: { cues: readonly Cue[]; view: unknown; translations: unknown; rowsKey: unknown } | null = null;
@@ -91,7 +96,7 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
 
   lineElement(index: number): HTMLElement | null {
     if (!this.ensureFull(index)) return null;
-    return (this.list!.children[index]!.firstElementChild as HTMLElement | null) ?? null;
+    return (this.rows[index]!.firstElementChild as HTMLElement | null) ?? null;
   }
 
   wordElement(index: number, word: number): HTMLElement | null {
@@ -131,7 +136,7 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
 
   rowControls(index: number): HTMLElement[] {
     if (!this.ensureFull(index)) return [];
-    return [...this.list!.children[index]!.querySelectorAll<HTMLElement>('.line, .row-actions button')];
+    return [...this.rows[index]!.querySelectorAll<HTMLElement>('.line, .row-actions button')];
   }
 
   panel(annotationId: string): HTMLElement | null {
@@ -169,12 +174,14 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
       this.window?.unbind();
       this.window = null;
       const rows = cues.map((_, i) => this.emptyRow(i));
+      this.rows.splice(0, Infinity, ...rows);
       this.list.replaceChildren(...rows);
       for (let i = 0; i < rows.length; i++) this.fill(i);
       return;
     }
     const module = windowing.module;
     if (!module) {
+      this.rows.length = 0;
       this.list.replaceChildren();
       this.waiting = true;
       void track(this.host, windowing.load());
@@ -210,8 +217,8 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
     const list = this.list;
     if (!list || !this.input || !Number.isInteger(index) || index < 0 || index >= this.input.cues.length) return false;
     if (this.full.has(index)) return true;
-    if (index >= list.children.length) this.window?.complete();
-    const li = list.children[index] as HTMLElement | undefined;
+    if (index >= this.rows.length) this.window?.complete();
+    const li = this.rows[index];
     if (!li) return false;
     this.window?.unlight(li);
     this.fill(index);
@@ -220,7 +227,7 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
 
   private renderFull(index: number): void {
     const input = this.input!;
-    const li = this.list!.children[index] as HTMLElement;
+    const li = this.rows[index]!;
     render(renderRow({ cue: input.cues[index]!, index, showSpeaker: this.showSpeaker(index), hours: this.hours, options: input }), li);
   }
 }

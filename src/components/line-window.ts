@@ -20,6 +20,8 @@ export interface WindowedList {
   readonly hours: boolean;
   /** The rows built in full. */
   readonly full: Set<number>;
+  /** The rows made so far, by index (the list's children). */
+  readonly rows: HTMLElement[];
   showSpeaker(i: number): boolean;
   ensureFull(i: number): boolean;
   /** The focused element in the list's shadow root. */
@@ -54,6 +56,7 @@ export class LineWindow {
     this.stopChunks();
     this.made = 0;
     list.replaceChildren();
+    this.rows.rows.length = 0;
     this.make(scrolled ? Infinity : FIRST_ROWS);
     this.update();
     if (this.made < this.total) this.chunkTimer = window.setTimeout(this.nextChunk, 0);
@@ -76,6 +79,7 @@ export class LineWindow {
     const rows = new Array<HTMLLIElement>(end - this.made);
     for (let i = this.made; i < end; i++) rows[i - this.made] = this.lightRow(i);
     list.append(...rows);
+    this.rows.rows.push(...rows);
     this.made = end;
     if (end < this.total) list.setAttribute('aria-busy', 'true');
     else list.removeAttribute('aria-busy');
@@ -149,9 +153,9 @@ export class LineWindow {
 
   /** Builds the rows near the viewport in full; lets rows far from it go light. O(log n + window). */
   private update(): void {
-    const { list, full } = this.rows;
+    const { rows, full } = this.rows;
     const scroller = this.scroller;
-    const n = list.children.length;
+    const n = rows.length;
     if (!scroller || !n) return;
     const view = scroller.getBoundingClientRect();
     const first = this.rowAt(view.top);
@@ -160,14 +164,14 @@ export class LineWindow {
     // laid out); the scroller's scroll anchoring (see the styles) keeps what is in view still.
     // Every box is read before anything is written: one layout.
     const letGo = [...full].filter((i) => (i < first - KEEP || i > last + KEEP) && this.mayLetGo(i));
-    const heights = letGo.map((i) => list.children[i]!.getBoundingClientRect().height);
+    const heights = letGo.map((i) => rows[i]!.getBoundingClientRect().height);
     letGo.forEach((i, k) => this.release(i, heights[k]!));
     for (let i = Math.max(0, first - MARGIN); i <= Math.min(n - 1, last + MARGIN); i++) this.rows.ensureFull(i);
   }
 
   /** A full row that nothing holds on to (not active, focused, the tab stop, nor showing an annotation) may go light. */
   private mayLetGo(index: number): boolean {
-    const li = this.rows.list.children[index] as HTMLElement;
+    const li = this.rows.rows[index]!;
     const line = li.firstElementChild;
     if (line?.getAttribute('aria-current') === 'true' || line?.getAttribute('tabindex') === '0') return false;
     return !li.contains(this.rows.activeElement()) && !li.querySelector('.annotation');
@@ -175,7 +179,7 @@ export class LineWindow {
 
   /** Row `index` (a full row of that height, which `mayLetGo`) goes light. */
   private release(index: number, height: number): void {
-    const li = this.rows.list.children[index] as HTMLElement;
+    const li = this.rows.rows[index]!;
     this.rows.full.delete(index);
     // Its height as a full row is kept as its estimate: letting it go moves nothing.
     li.style.containIntrinsicBlockSize = `auto ${height}px`;
@@ -186,7 +190,7 @@ export class LineWindow {
 
   /** The row at a viewport y (binary search over the rows' boxes). */
   private rowAt(y: number): number {
-    const rows = this.rows.list.children;
+    const rows = this.rows.rows;
     let lo = 0;
     let hi = rows.length - 1;
     while (lo < hi) {
