@@ -31,7 +31,7 @@ import type { Cue } from '../types.js';
 const HOLD_GAP = 1;
 
 /** Whitespace other than a single space or a line break, and spaces that normalisation would remove. */
-const NOT_NORMAL = /[^\S \n]|  |^ | $| \n|\n |\n\n|^\n|\n$/;
+const NOT_NORMAL = /[^\S \n]| {2}|^ | $| \n|\n |\n\n|^\n|\n$/;
 
 /** A cue's lines, each with its whitespace runs made one space and trimmed; no empty line. */
 const lineList = (text: string): string[] => {
