@@ -360,6 +360,13 @@ describe('<at-annotation-editor>', function () {
     expect(problems().length).to.equal(1);
   });
 
+  it('starts from the viewer\'s own annotations; the first is edited, its linked lines chosen once the transcript is there', async () => {
+    await mount({ version: 1, claims: [{ id: 'c1', quote: { exact: 'the harbour board deserves credit' } }], annotations: [{ id: 'a1', cues: ['3', '4'], claims: ['c1'], relation: 'supports' }] });
+    await waitUntil(() => editor.value.annotations.length === 1, 'the viewer\'s set in the editor', 8000);
+    await waitUntil(() => { editor.requestUpdate(); return root().textContent!.includes('2 lines chosen.'); }, 'its two lines chosen', 8000);
+    expect(getComputedStyle(h.line(viewer.cues.findIndex((c) => c.id === '3'))).outlineStyle).to.equal('dashed');
+  });
+
   it('a claim the viewer cannot anchor is listed as a problem and goes to the claim', async () => {
     await mount({ version: 1, claims: [{ id: 'c1', quote: { exact: 'words that appear nowhere in this article at all' } }], annotations: [{ id: 'a1', cues: ['1'], claims: ['c1'], relation: 'supports' }] });
     await waitUntil(() => editor.value.annotations.length === 1, 'the viewer’s set loaded into the editor', 8000);

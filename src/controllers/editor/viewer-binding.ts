@@ -49,6 +49,9 @@ export class ViewerBinding implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    if (this.frame) this.show(this.pending); // the last edit still reaches the viewer
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.listen(null);
     for (const t of this.refreshTimers) clearTimeout(t);
   }
@@ -99,8 +102,22 @@ export class ViewerBinding implements ReactiveController {
     }
   }
 
-  /** Shows `value` in the viewer at once (claim marks, markers, bars). */
+  /**
+   * Shows `value` in the viewer (claim marks, markers, bars) in the next frame: the edits of one
+   * frame (a burst of typing) are given to the viewer once, as the last of them.
+   */
   preview(value: unknown): void {
+    this.pending = value;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.show(this.pending);
+    });
+  }
+  private pending: unknown = null;
+  private frame = 0;
+
+  private show(value: unknown): void {
     const v = this.bound;
     if (!v) return;
     v.annotations = value;
