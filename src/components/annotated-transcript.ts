@@ -137,7 +137,7 @@ export class AnnotatedTranscript extends LitElement {
   @property({ attribute: false }) media: MediaLike | null = null;
 
   /** Seconds, may be negative: a line at t in the transcript file is spoken at t + offset in the media; sync, seeks, timestamps, `#t=` and time-ranged annotations are all in media time. */
-  @property({ type: Number, reflect: true }) offset = 0;
+  @property({ type: Number }) offset = 0;
 
   /**
    * Translation tracks of the same recording (`{src | transcript, lang, label}`); child

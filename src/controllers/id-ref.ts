@@ -22,6 +22,8 @@ export interface IdRefOptions<T extends Element> {
  */
 export class IdRefController<T extends Element = Element> implements ReactiveController {
   private observers: MutationObserver[] = [];
+  /** Custom element names waited for (see `whenDefined`). */
+  private readonly waiting = new Set<string>();
   private current: T | null = null;
   private missingTimer = 0;
   /** The id the grace timer runs for. */
@@ -57,6 +59,7 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
       const candidates: (Element | null | undefined)[] = [root.getElementById?.(id), root !== document ? document.getElementById(id) : null];
       const accept = this.options.accept ?? ((el: Element): el is T => true);
       found = (candidates.find((el) => el && accept(el)) as T | undefined) ?? null;
+      if (!found) this.whenDefined(candidates);
       this.watch();
     }
     if (found || !id || !this.host.isConnected) this.cancelMissing();
@@ -64,6 +67,23 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
     if (found !== this.current) {
       this.current = found;
       this.options.onChange(found);
+    }
+  }
+
+  /**
+   * An element with the id that is not acceptable yet may be a custom element whose module loads
+   * later (a `<youtube-video>` imported on demand): its upgrade changes nothing in the DOM that
+   * the observers see, so look again once it is defined.
+   */
+  private whenDefined(candidates: (Element | null | undefined)[]): void {
+    for (const el of candidates) {
+      const name = el?.localName;
+      if (!name?.includes('-') || customElements.get(name) || this.waiting.has(name)) continue;
+      this.waiting.add(name);
+      void customElements.whenDefined(name).then(() => {
+        this.waiting.delete(name);
+        if (this.host.isConnected) this.resolve();
+      });
     }
   }
 

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AnnotatedTranscript } from '../../src/components/annotated-transcript.js';
-import { TranscriptHarness } from '../harness/transcript-harness.js';
+import type { TranscriptHarness } from '../harness/transcript-harness.js';
+import { viewerFor } from '../harness/media-viewer.js';
 import { collectEvents, waitUntil } from './helpers.js';
 
 // A podcast-style <audio> (talk-audio.opus: the talk fixture's sound track, made with ffmpeg) works like a <video>.
@@ -19,14 +20,7 @@ describe('a real <audio> (podcast)', function () {
     audio.src = '/test/fixtures/media/talk-audio.opus';
     document.body.append(audio);
     await waitUntil(() => audio.readyState >= 1, 'metadata', 8000);
-    el = document.createElement('annotated-transcript');
-    el.setAttribute('for', 'podcast');
-    el.setAttribute('src', '/test/fixtures/media/talk.vtt');
-    el.style.height = '200px';
-    document.body.append(el);
-    h = new TranscriptHarness(el);
-    await h.loaded();
-    await waitUntil(() => h.lines().length === 6, 'lines');
+    ({ el, h } = await viewerFor('podcast'));
   });
 
   afterEach(() => {

@@ -253,6 +253,20 @@ describe('media binding', () => {
       expect(fake.currentTime).to.equal(el.cues[0]!.start);
     });
 
+    it('a custom media element whose module loads later (defined after the viewer looked for it) binds once defined', async () => {
+      const name = `late-media-${Math.random().toString(36).slice(2, 8)}`;
+      const late = document.createElement(name);
+      late.id = 'late';
+      container.append(late);
+      const { el, h } = await transcript({ for: 'late' });
+      await sleep(100);
+      h.activateLine(2);
+      customElements.define(name, class extends FakeMediaElement {});
+      await waitUntil(() => (late as unknown as FakeMediaElement).currentTime === 0 && h.problems().length === 0, 'no problem');
+      h.activateLine(3);
+      await waitUntil(() => (late as unknown as FakeMediaElement).currentTime === el.cues[3]!.start, 'bound after the upgrade');
+    });
+
     it('a media-like object without metadata yet: the seek is applied at loadedmetadata, then transcript-seek fires', async () => {
       const { el, h } = await transcript();
       const media = new FakeMedia();

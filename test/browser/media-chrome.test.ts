@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import 'media-chrome';
 import '../../src/index.js';
 import type { AnnotatedTranscript } from '../../src/components/annotated-transcript.js';
-import { TranscriptHarness } from '../harness/transcript-harness.js';
+import type { TranscriptHarness } from '../harness/transcript-harness.js';
+import { viewerFor } from '../harness/media-viewer.js';
 import { seekVideo, sleep, waitUntil } from './helpers.js';
 
-const VTT = '/test/fixtures/media/talk.vtt';
 const WEBM = '/test/fixtures/media/talk.webm';
 
 function video(id?: string): HTMLVideoElement {
@@ -23,15 +23,7 @@ async function metadata(v: HTMLVideoElement): Promise<void> {
 }
 
 async function viewer(forId: string | null, parent: Element = document.body): Promise<{ el: AnnotatedTranscript; h: TranscriptHarness }> {
-  const el = document.createElement('annotated-transcript');
-  if (forId) el.setAttribute('for', forId);
-  el.setAttribute('src', VTT);
-  el.style.height = '200px';
-  parent.append(el);
-  const h = new TranscriptHarness(el);
-  await h.loaded();
-  await waitUntil(() => h.lines().length === 6, 'lines');
-  return { el, h };
+  return viewerFor(forId, { parent });
 }
 
 /** A key pressed on an element inside the viewer (down and up: media-chrome acts on keyup). */

@@ -4,7 +4,8 @@ import type { AnnotatedTranscript } from '../../src/components/annotated-transcr
 import { MediaTimeController } from '../../src/controllers/media-time.js';
 import type { Transcript } from '../../src/model/types.js';
 import { IframeLikeMedia } from '../harness/iframe-media.js';
-import { TranscriptHarness } from '../harness/transcript-harness.js';
+import type { TranscriptHarness } from '../harness/transcript-harness.js';
+import { viewerFor } from '../harness/media-viewer.js';
 import { collectEvents, sleep, waitUntil } from './helpers.js';
 
 // A transcript of words "w0", "w1", … each WORD seconds long, PER_LINE words a line.
@@ -34,16 +35,8 @@ function makeMedia(setup: Partial<IframeLikeMedia> = {}): IframeLikeMedia {
   return media;
 }
 
-async function viewerFor(media: IframeLikeMedia | string, offset = 0): Promise<{ el: AnnotatedTranscript; h: TranscriptHarness }> {
-  const el = document.createElement('annotated-transcript');
-  el.setAttribute('for', typeof media === 'string' ? media : media.id);
-  if (offset) el.offset = offset;
-  el.transcript = TRANSCRIPT;
-  el.style.height = '200px';
-  document.body.append(el);
-  const h = new TranscriptHarness(el);
-  await waitUntil(() => h.lines().length > 0, 'lines rendered');
-  return { el, h };
+function viewerOf(media: IframeLikeMedia | string, offset = 0): Promise<{ el: AnnotatedTranscript; h: TranscriptHarness }> {
+  return viewerFor(typeof media === 'string' ? media : media.id, { transcript: TRANSCRIPT, ...(offset ? { offset } : {}) });
 }
 
 /** The index of the active word ("wK" → K), -1 when none. */
@@ -97,7 +90,7 @@ describe('players that report time coarsely and late (a test double of the ifram
   async function playing(setup: Partial<IframeLikeMedia> = {}, offset = 0) {
     const media = keep(makeMedia(setup));
     document.body.append(media);
-    const { el, h } = await viewerFor(media, offset);
+    const { el, h } = await viewerOf(media, offset);
     keep(el);
     await waitUntil(() => media.readyState >= 1, 'metadata');
     await media.play();
@@ -174,7 +167,7 @@ describe('players that report time coarsely and late (a test double of the ifram
   it('a seek asked for before the metadata is queued and applied once it arrives (then transcript-seek fires)', async () => {
     const media = keep(makeMedia({ metadataAfterMs: 600 }));
     document.body.append(media);
-    const { el, h } = await viewerFor(media);
+    const { el, h } = await viewerOf(media);
     keep(el);
     const seek = collectEvents<CustomEvent>(el, 'transcript-seek');
     h.activateLine(4);
@@ -246,7 +239,7 @@ describe('players that report time coarsely and late (a test double of the ifram
     MediaTimeController.loadTimeoutMs = 400;
     const media = keep(makeMedia({ offline: true }));
     document.body.append(media);
-    const { el, h } = await viewerFor(media);
+    const { el, h } = await viewerOf(media);
     keep(el);
     void media.play();
     h.activateLine(3);
@@ -280,7 +273,7 @@ describe('players that report time coarsely and late (a test double of the ifram
 
   it('an id that appears later binds', async () => {
     const media = makeMedia();
-    const { el, h } = await viewerFor(media.id);
+    const { el, h } = await viewerOf(media.id);
     keep(el);
     await sleep(200);
     document.body.append(keep(media));
@@ -293,9 +286,9 @@ describe('players that report time coarsely and late (a test double of the ifram
     const a = keep(makeMedia());
     const b = keep(makeMedia());
     document.body.append(a, b);
-    const v1 = await viewerFor(a);
-    const v2 = await viewerFor(a, 1); // the same media, the transcript shifted by 1 s
-    const v3 = await viewerFor(b);
+    const v1 = await viewerOf(a);
+    const v2 = await viewerOf(a, 1); // the same media, the transcript shifted by 1 s
+    const v3 = await viewerOf(b);
     [v1, v2, v3].forEach((v) => keep(v.el));
     await waitUntil(() => a.readyState >= 1 && b.readyState >= 1, 'metadata');
     await a.play();
@@ -317,7 +310,7 @@ describe('players that report time coarsely and late (a test double of the ifram
   it('ten paused viewers cost nothing: no frame loop until one plays, then only while it plays', async () => {
     const medias = Array.from({ length: 10 }, () => keep(makeMedia()));
     document.body.append(...medias);
-    for (const m of medias) keep((await viewerFor(m)).el);
+    for (const m of medias) keep((await viewerOf(m)).el);
     await waitUntil(() => medias.every((m) => m.readyState >= 1), 'metadata');
     await sleep(100);
     expect(await countFrames(() => sleep(400)), 'paused').to.equal(0);

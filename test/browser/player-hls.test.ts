@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import 'hls-video-element';
 import '../../src/index.js';
 import type { AnnotatedTranscript } from '../../src/components/annotated-transcript.js';
-import { TranscriptHarness } from '../harness/transcript-harness.js';
+import type { TranscriptHarness } from '../harness/transcript-harness.js';
+import { viewerFor } from '../harness/media-viewer.js';
 import { collectEvents, waitUntil } from './helpers.js';
 
 // The real <hls-video> (hls-video-element, hls.js in Chromium) with a local HLS stream:
@@ -22,14 +23,7 @@ describe('the real <hls-video> (hls-video-element)', function () {
     video.setAttribute('preload', 'auto');
     video.setAttribute('src', '/test/fixtures/media/hls/talk.m3u8');
     document.body.append(video);
-    el = document.createElement('annotated-transcript');
-    el.setAttribute('for', 'hls');
-    el.setAttribute('src', '/test/fixtures/media/talk.vtt');
-    el.style.height = '200px';
-    document.body.append(el);
-    h = new TranscriptHarness(el);
-    await h.loaded();
-    await waitUntil(() => h.lines().length === 6, 'lines');
+    ({ el, h } = await viewerFor('hls'));
     await waitUntil(() => video.readyState >= 1, 'the stream loaded', 10000);
   });
 

@@ -3,7 +3,8 @@ import '../../src/index.js';
 import type { AnnotatedTranscript } from '../../src/components/annotated-transcript.js';
 import type { Transcript } from '../../src/model/types.js';
 import { fakeYT, installFakeYT, type FakeYTPlayer } from '../harness/fake-yt.js';
-import { TranscriptHarness } from '../harness/transcript-harness.js';
+import type { TranscriptHarness } from '../harness/transcript-harness.js';
+import { viewerFor } from '../harness/media-viewer.js';
 import { collectEvents, sleep, waitUntil } from './helpers.js';
 
 // The real <youtube-video>, driven by a fake window.YT installed before it loads: nothing leaves the machine.
@@ -37,13 +38,7 @@ describe('the real <youtube-video> (youtube-video-element) with a fake window.YT
     yt.setAttribute('src', 'https://www.youtube.com/watch?v=aaaaaaaaaaa');
     yt.setAttribute('muted', '');
     document.body.append(yt);
-    el = document.createElement('annotated-transcript');
-    el.setAttribute('for', 'yt');
-    el.transcript = TRANSCRIPT;
-    el.style.height = '200px';
-    document.body.append(el);
-    h = new TranscriptHarness(el);
-    await waitUntil(() => h.lines().length === 20, 'lines');
+    ({ el, h } = await viewerFor('yt', { transcript: TRANSCRIPT }));
     await waitUntil(() => yt.readyState >= 1, 'the element loaded through the fake API');
     player = fakeYT.players[fakeYT.players.length - 1]!;
   });
