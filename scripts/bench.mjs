@@ -464,10 +464,14 @@ lines.push(`Cells: **median** (min–max) over ${RUNS} run${RUNS > 1 ? 's' : ''}
   `a run's figure is the median of its samples (${SEEKS} seeks, ${STEPS} steps, ${CLICKS} clicks of each kind). Ratio: median ours / median floor. ` +
   `Times in ms${isolated ? ' (cross-origin isolated page: 5 µs timer)' : ' (timer resolution 100 µs: the page was not cross-origin isolated)'}; memory in MB.`);
 if (load0[0] > os.cpus().length) lines.push(`\n**The machine was busy** (1-min load ${load0[0].toFixed(1)} on ${os.cpus().length} cores at start): figures are noisier than usual.`);
+const machineLine = lines[2];
+/** Where the section of each size starts in `lines` (the README shows the judged one). */
+const sectionStart = {};
 for (const size of SIZES) {
   const info = sizeInfo[size];
   const judged = size === TARGET_SIZE && !SMOKE;
   lines.push('');
+  sectionStart[size] = lines.length;
   lines.push(`### ${size.toLocaleString('en-US')} words${info ? ` (${info.lines.toLocaleString('en-US')} lines, WebVTT ${info.vttMB} MB)` : ''}`);
   lines.push('');
   lines.push(`| measure | ours | floor | ours/floor |${judged ? ' target | pass |' : ''}`);
@@ -546,5 +550,28 @@ if (!SMOKE) {
     samples,
   }, null, 2))}\n`);
   progress('done; bench/RESULTS.md, bench/results.json');
+  // The README shows the latest full run's table at the size the targets are judged at, with the
+  // machine and browser it came from (between its markers).
+  if (SIZES.includes(TARGET_SIZE) && RUNS >= 3) {
+    const from = sectionStart[TARGET_SIZE];
+    const next = SIZES.filter((s) => s > TARGET_SIZE).map((s) => sectionStart[s] - 1)[0] ?? lines.length;
+    const section = lines.slice(from, next).filter((l) => !l.startsWith('CPU profile'));
+    const block = [
+      '<!-- bench-results:start (written by `npm run bench`) -->',
+      `Latest full run: ${machineLine}`,
+      '',
+      `${RUNS} runs, medians (min–max); all sizes and every sample in [bench/RESULTS.md](bench/RESULTS.md).`,
+      '',
+      ...section.map((l) => l.replace(/^### /, '#### ')),
+      missed.length || !targets.length ? '' : `\nAll ${targets.length} targets at ${TARGET_SIZE.toLocaleString('en-US')} words met in this run.`,
+      '<!-- bench-results:end -->',
+    ].join('\n');
+    const readme = readFileSync('README.md', 'utf8');
+    const re = /<!-- bench-results:start[^]*?<!-- bench-results:end -->/;
+    if (re.test(readme)) {
+      writeFileSync('README.md', readme.replace(re, () => block));
+      progress('README.md: Performance table updated');
+    }
+  }
 }
 process.exit(failures.length ? 1 : !SMOKE && missed.length ? 3 : 0);
