@@ -44,7 +44,7 @@ const CLAIM_MARKER = source('components/(claim-marker|labels|claim-tokens\\.styl
 /** Viewer modules the lazy parts import too (the annotation module draws the evidence map with them): not in the viewer's chunk, so that a map alone never loads the viewer. */
 const COMMON = source('components/(line-row|time-label)|model/time|model/annotations/types');
 /** Subpath entries keep their own code (the React wrappers import react: never the viewer's chunk). */
-const SUBPATHS = source('index|editor|entries/[\\w-]+|react(/[\\w/-]+)?');
+const SUBPATHS = source('index|editor|ssr|components/server-rows|entries/[\\w-]+|react(/[\\w/-]+)?');
 
 function elementGroups(groups: ReturnType<typeof chunkGroups>) {
   return [
@@ -69,6 +69,8 @@ export default defineConfig({
         'entries/evidence-map': 'src/entries/evidence-map.ts',
         'entries/claim-marker': 'src/entries/claim-marker.ts',
         react: 'src/react.ts',
+        // Server rendering only (annotated-transcript/ssr): never imported in a browser.
+        ssr: 'src/ssr.ts',
         // The annotation editor (annotated-transcript/editor): one dynamic import, never in the viewer's chunks.
         editor: 'src/editor.ts',
       },

@@ -1,10 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { Cue, Problem, Transcript } from '../model/types.js';
 import type { AnnotationSet, EvidenceMark } from '../model/annotations/index.js';
 import { isMediaLike, type MediaLike } from '../model/media.js';
-import { readOffset } from '../model/offset.js';
 import type { TrackInfo } from '../model/tracks.js';
 import { Announcer } from '../controllers/announcer.js';
 import { AnnotationSource } from '../controllers/annotation-source.js';
@@ -216,7 +215,7 @@ export class AnnotatedTranscript extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('htmlFor')) this.mediaRef.resolve();
     if (changed.has('media')) this.bindMedia();
-    if (changed.has('offset')) this.shownTranscript.setOffset(readOffset(this.offset));
+    if (changed.has('offset')) this.shownTranscript.setOffset(this.offset);
     if (changed.has('article')) this.articleRef.resolve();
     if (changed.has('articleElement')) this.annotationLayer.refreshArticle();
     if (changed.has('tracks')) this.translations.setGiven(this.tracks);
@@ -224,7 +223,8 @@ export class AnnotatedTranscript extends LitElement {
 
   protected override render() {
     const cues = this.cues;
-    const loading = this.shownTranscript.loading;
+    // (On the server, given data shows as static lines (annotated-transcript/ssr) under the state the browser starts in.)
+    const loading = this.shownTranscript.loading || (isServer && this.transcript != null);
     return html`<div class="frame" part="frame">
       ${renderProblems(this.problemReport.box(this.debug), this.debug)}
       ${cues.length ? renderViewerToolbar({
@@ -235,7 +235,7 @@ export class AnnotatedTranscript extends LitElement {
         ${loading && !cues.length ? html`<p class="status">${msg('Loading transcript…')}</p>` : nothing}
         ${!loading && !cues.length && !this.problemReport.of('transcript').length ? html`<p class="status">${msg('No transcript to show.')}</p>` : nothing}
         <ol class="lines" role="list" aria-label=${msg('Transcript')} aria-busy=${loading ? 'true' : 'false'} lang=${this.shownTranscript.lang ?? nothing}
-          @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}></ol>
+          @click=${this.navigation.onListClick} @keydown=${this.lineFocus.onKeyDown}></ol>${cues.length ? nothing : html`<at-server-lines .cues=${this.transcript}></at-server-lines>`}
         ${this.annotationLayer.lineless()}
       </div>
       ${renderBackToNow(this.sync.following || this.sync.lineIndex < 0 ? 'none' : this.sync.direction,

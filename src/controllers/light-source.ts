@@ -1,52 +1,21 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
-
-/** A transcript found in the host's light DOM: its text, and a content type when the container says. */
-export interface LightTranscript {
-  text: string;
-  contentType: string;
-}
-
-/** Script types whose text is a transcript (raw text: WebVTT cue tags such as `<v Ada>` survive). */
-const SCRIPT_TYPES = new Set(['text/vtt', 'application/x-subrip', 'text/srt', 'application/json', 'application/ld+json']);
-/** Children that are never the transcript (tracks are translations; see `tracks`). */
-const NOT_TRANSCRIPT = new Set(['track', 'script', 'style', 'template', 'pre', 'link', 'meta']);
+import { track } from './lazy.js';
+import { readLightText } from './readers.js';
+import type { LightTranscript } from './light-read.js';
 
 /**
- * The transcript given as the element's light-DOM content, for progressive enhancement: before
- * the script runs the page shows it as it is (and search engines read it); once the element is
- * defined, its shadow root hides it and it is read as the source (see README.md, "Words in the
- * page"). The first that fits, in this order:
- * - `<template>`: its content (HTML with `data-m` words, or the text of WebVTT/SRT/JSON);
- * - `<pre>`: its text (WebVTT, SRT or transcript JSON; write `<` as `&lt;`);
- * - `<script type="text/vtt | application/x-subrip | application/json">`: its raw text;
- * - Hyperaudio-style HTML: children holding `[data-m]` words (tracks, scripts and styles left out).
- * Only read, never rendered: the text goes to the same readers as a fetched file.
- */
-export function readLightTranscript(host: Element): LightTranscript | null {
-  for (const child of host.children) {
-    const tag = child.localName;
-    if (tag === 'template') {
-      const content = (child as HTMLTemplateElement).content;
-      return content.querySelector('[data-m]')
-        ? { text: (child as HTMLTemplateElement).innerHTML, contentType: 'text/html' }
-        : { text: content.textContent ?? '', contentType: '' };
-    }
-    if (tag === 'pre') return { text: child.textContent ?? '', contentType: '' };
-    const type = tag === 'script' ? (child.getAttribute('type') ?? '').trim().toLowerCase() : '';
-    if (SCRIPT_TYPES.has(type)) return { text: child.textContent ?? '', contentType: type === 'application/ld+json' ? 'application/json' : type };
-  }
-  if (!host.querySelector('[data-m]')) return null;
-  const parts = [...host.children].filter((c) => !NOT_TRANSCRIPT.has(c.localName)).map((c) => c.outerHTML);
-  return { text: parts.join('\n'), contentType: 'text/html' };
-}
-
-/**
- * Gives the host's light-DOM transcript to `apply` on the first connection in a browser, unless a
- * source (`src`, `transcript`) was set before (a source set later wins, as always: last set
- * wins). Nothing is read on the server (SSR) or before connection. When the element is defined
- * before the parser reached its children, they are read once the document is parsed.
+ * A transcript written in the page inside the element, for progressive enhancement: before the
+ * script runs the page shows it as it is (and search engines read it); once the element is
+ * defined, its shadow root hides it and it is read as the source (README.md, "Words in the
+ * page"). On the first connection in a browser, when no source (`src`, `transcript`) was set
+ * before and the element holds anything but `<track>`s, the reader (`light-read.ts`, with the
+ * transcript readers) reads it and `apply` gets it (a source set later wins, as always). Nothing
+ * is read on the server (SSR) or before connection; when the element is defined before the
+ * parser reached its children, they are read once the document is parsed.
  */
 export class LightSourceController implements ReactiveController {
+  /** The light DOM is being read (the viewer shows it as loading). */
+  pending = false;
   private looked = false;
 
   constructor(
@@ -61,9 +30,14 @@ export class LightSourceController implements ReactiveController {
     if (isServer || this.looked) return;
     this.looked = true;
     const look = () => {
-      if (this.given()) return;
-      const found = readLightTranscript(this.host);
-      if (found) this.apply(found);
+      if (this.given() || ![...this.host.children].some((c) => c.localName !== 'track')) return;
+      this.pending = true;
+      this.host.requestUpdate();
+      void track(this.host, readLightText(this.host).then((found) => {
+        this.pending = false;
+        if (found && !this.given()) this.apply(found);
+        else this.host.requestUpdate();
+      }));
     };
     if (this.host.ownerDocument.readyState === 'loading' && !this.host.children.length) {
       this.host.ownerDocument.addEventListener('DOMContentLoaded', look, { once: true });

@@ -7,3 +7,4 @@ export { parseTranscript } from '../model/parse/index.js';
 export { normaliseTranscriptData } from '../model/parse/transcript-json.js';
 export { CueIndex } from '../model/cue-index.js';
 export { shiftCues } from '../model/offset-shift.js';
+export { readLightTranscript } from './light-read.js';

@@ -1,6 +1,7 @@
 import type { CueIndex } from '../model/cue-index.js';
 import type { ParseResult } from '../model/types.js';
 import type { FetchedText } from './loader.js';
+import type { LightTranscript } from './light-read.js';
 import { LazyModule } from './lazy.js';
 
 /**
@@ -50,4 +51,9 @@ export async function readTranscriptData(data: unknown): Promise<ReadTranscript>
 export function shiftIndex(index: CueIndex, offset: number): CueIndex {
   const read = readers.module;
   return offset === 0 || !read ? index : new read.CueIndex(read.shiftCues(index.cues, offset));
+}
+
+/** Reads a transcript written in the host's light DOM (null when there is none, or the readers could not load). */
+export async function readLightText(host: Element): Promise<LightTranscript | null> {
+  return (await readers.load())?.readLightTranscript(host) ?? null;
 }

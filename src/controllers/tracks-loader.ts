@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { RowTranslation, TrackInfo, TrackView } from '../model/tracks.js';
 import { downloadCues, type DownloadFormat } from './files.js';
 import { track, type LazyModule } from './lazy.js';
@@ -87,7 +87,8 @@ export class TracksLoader<K extends TracksModule = TracksModule> implements Reac
   }
 
   private start(): void {
-    if (this.tracksController || (!mayHoldTracks(this.given) && !this.host.querySelector(':scope > track'))) return;
+    // (Server rendering: no children to read, nothing to load.)
+    if (isServer || this.tracksController || (!mayHoldTracks(this.given) && !this.host.querySelector(':scope > track'))) return;
     void track(this.host, this.deps.kit.load().then((kit) => {
       if (!kit || this.tracksController) return;
       // Made connected (it reads the `<track>` children when it connects), as when it was made with the host.

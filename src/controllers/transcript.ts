@@ -27,6 +27,7 @@ export class TranscriptController {
   /** A new transcript (or none) is shown. */
   readonly changed = new Emitter<CueIndex | null>();
   readonly source: SourceController<ReadTranscript>;
+  private readonly light: LightSourceController;
   private hasProblems = false;
 
   constructor(
@@ -44,7 +45,7 @@ export class TranscriptController {
       },
     });
     // A transcript written in the page, inside the element (progressive enhancement).
-    if ('localName' in host) new LightSourceController(host as ReactiveControllerHost & Element, () => this.source.given, (t) => this.source.setText(t.text, t.contentType));
+    this.light = new LightSourceController(host as ReactiveControllerHost & Element, () => this.source.given, (t) => this.source.setText(t.text, t.contentType));
   }
 
   /** The cues in display order (media time). */
@@ -57,15 +58,16 @@ export class TranscriptController {
     return this.fileIndex?.cues ?? [];
   }
 
-  /** Shifts the transcript shown against the media; every subscriber of `changed` sees it at once. */
-  setOffset(offset: number): void {
+  /** Shifts the transcript shown against the media (seconds; anything not a finite number is 0); every subscriber of `changed` sees it at once. */
+  setOffset(value: unknown): void {
+    const offset = Number.isFinite(Number(value)) ? Number(value) : 0;
     if (offset === this.offset) return;
     this.offset = offset;
     if (this.fileIndex) this.show(this.fileIndex, this.lang, null);
   }
 
   get loading(): boolean {
-    return this.source.loading;
+    return this.source.loading || this.light.pending;
   }
 
   /** `problems` null: the same as before (only the offset changed). */
