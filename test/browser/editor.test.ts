@@ -6,7 +6,7 @@ import type { AnnotationEditor } from '../../src/components/editor/annotation-ed
 import type { AnnotationSet } from '../../src/model/annotations/index.js';
 import { setLocale } from '../../src/localization.js';
 import { TranscriptHarness } from '../harness/transcript-harness.js';
-import { collectEvents, loadVideo, seekVideo, sleep, waitUntil } from './helpers.js';
+import { collectEvents, loadVideo, longTranscript, seekVideo, sleep, waitUntil } from './helpers.js';
 
 const VIDEO = '/data/demo/statement.webm';
 const VTT = '/data/demo/statement.en.vtt';
@@ -365,6 +365,46 @@ describe('<at-annotation-editor>', function () {
     await waitUntil(() => editor.value.annotations.length === 1, 'the viewer\'s set in the editor', 8000);
     await waitUntil(() => { editor.requestUpdate(); return root().textContent!.includes('2 lines chosen.'); }, 'its two lines chosen', 8000);
     expect(getComputedStyle(h.line(viewer.cues.findIndex((c) => c.id === '3'))).outlineStyle).to.equal('dashed');
+  });
+
+  it('long transcripts: light rows are chosen too; a click that selects transcript text chooses nothing', async () => {
+    const cues = longTranscript(700);
+    const long = document.createElement('annotated-transcript') as AnnotatedTranscript;
+    long.id = 'long';
+    long.transcript = cues;
+    long.style.height = '300px';
+    const ed = document.createElement('at-annotation-editor') as AnnotationEditor;
+    ed.setAttribute('for', 'long');
+    document.body.append(long, ed);
+    added.push(long, ed);
+    await waitUntil(() => long.cues.length === 700, 'the long transcript');
+    ed.value = { version: 1, claims: [], annotations: [{ id: 'a1', cues: [], claims: [], relation: 'context', sources: [] }] };
+    await ed.updateComplete;
+    const light = () => long.shadowRoot!.querySelector<HTMLElement>('li.row.light');
+    await waitUntil(() => light() !== null, 'a light row');
+    const row = light()!;
+    const i = Number(row.dataset.i);
+    row.click();
+    await ed.updateComplete;
+    expect(ed.shadowRoot!.textContent).to.contain('One line chosen.');
+    expect(getComputedStyle(row).outlineStyle).to.equal('dashed');
+    [...ed.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Link selected lines')!.click();
+    expect(ed.value.annotations[0]!.cues).to.deep.equal([cues[i]!.id]);
+    // Text selected inside the transcript: the click that ends it chooses nothing.
+    const first = long.shadowRoot!.querySelector('.line .text')!;
+    const range = document.createRange();
+    range.selectNodeContents(first);
+    select(range);
+    const second = long.shadowRoot!.querySelectorAll<HTMLElement>('.line')[1]!;
+    second.click();
+    await ed.updateComplete;
+    expect(getComputedStyle(second).outlineStyle, 'not chosen').to.not.equal('dashed');
+    expect(getComputedStyle(row).outlineStyle, 'still chosen').to.equal('dashed');
+    // Once the selection is gone, the same click chooses it.
+    select(null);
+    second.click();
+    await ed.updateComplete;
+    expect(getComputedStyle(second).outlineStyle).to.equal('dashed');
   });
 
   it('a claim the viewer cannot anchor is listed as a problem and goes to the claim', async () => {

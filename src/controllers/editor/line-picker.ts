@@ -77,7 +77,9 @@ export class LinePicker {
   private lineIndex(e: Event): number {
     for (const node of e.composedPath()) {
       if (node === this.viewer) break;
-      if (node instanceof HTMLElement && node.classList.contains('line') && node.dataset.i !== undefined) return Number(node.dataset.i);
+      // A full row's line, or a light row (long transcripts: one element, its data-i on the <li>).
+      const row = node instanceof HTMLElement && (node.classList.contains('line') || (node.classList.contains('row') && node.classList.contains('light')));
+      if (row && node.dataset.i !== undefined) return Number(node.dataset.i);
     }
     return -1;
   }
@@ -88,6 +90,12 @@ export class LinePicker {
     if (i < 0) return;
     e.stopPropagation();
     e.preventDefault();
+    // As the viewer does: a click that ends selecting text in the transcript chooses nothing
+    // (a selection elsewhere, such as the claim just made in the article, does not count).
+    const root = this.viewer?.shadowRoot as (ShadowRoot & { getSelection?: () => Selection | null }) | null | undefined;
+    const selection = root?.getSelection?.() ?? document.getSelection();
+    const inside = (n: Node | null | undefined) => !!n && (!!root?.contains(n) || !!this.viewer?.contains(n));
+    if (selection && !selection.isCollapsed && selection.toString().trim() && inside(selection.anchorNode)) return;
     this.pick(i, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey });
   };
 
@@ -108,7 +116,7 @@ export class LinePicker {
       this.style.dataset.atEditor = 'picked-lines';
     }
     if (!this.style.isConnected) root.append(this.style);
-    const selectors = this.enabled ? this.indices.map((i) => `.line[data-i="${i}"]`) : [];
+    const selectors = this.enabled ? this.indices.map((i) => `.line[data-i="${i}"],.row.light[data-i="${i}"]`) : [];
     this.style.textContent = selectors.length
       ? `${selectors.join(',')}{outline:2px dashed var(--at-accent-color,#0b57d0);outline-offset:-2px;background:color-mix(in srgb,var(--at-accent-color,#0b57d0) 12%,transparent)}`
       : '';
