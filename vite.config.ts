@@ -69,6 +69,7 @@ export default defineConfig({
         'entries/evidence-map': 'src/entries/evidence-map.ts',
         'entries/claim-marker': 'src/entries/claim-marker.ts',
         react: 'src/react.ts',
+        'react/editor': 'src/react/editor.ts',
         // Server rendering only (annotated-transcript/ssr): never imported in a browser.
         ssr: 'src/ssr.ts',
         // The annotation editor (annotated-transcript/editor): one dynamic import, never in the viewer's chunks.
