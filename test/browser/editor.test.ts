@@ -443,8 +443,14 @@ describe('<at-annotation-editor>', function () {
     expect(editor.value).to.deep.equal(saved);
     await waitUntil(() => highlighted('context').length === 1, 'the restored claim shown in the viewer', 8000);
 
-    // After a download, leaving does not ask.
+    // A focused download link points at the file already (copy link, save as), but only following it counts as saved.
     const link = root().querySelector<HTMLAnchorElement>('a[data-kind="json"]')!;
+    link.focus();
+    expect(link.href).to.match(/^blob:/);
+    const focused = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(focused);
+    expect(focused.defaultPrevented).to.equal(true);
+    // After a download, leaving does not ask.
     link.addEventListener('click', (e) => e.preventDefault(), { once: true });
     link.click();
     const after = new Event('beforeunload', { cancelable: true });

@@ -67,8 +67,13 @@ export function renderFiles(v: EditorView, a: EditorActions): TemplateResult {
   return html`<section aria-labelledby="files-heading">
     <h3 id="files-heading">${msg('Files', { id: 'editor.files' })}</h3>
     <div class="bar">
-      ${kinds.map((kind) => html`<a class="download" part="download" data-kind=${kind} href="#" download=${DOWNLOAD_NAMES[kind]}
-        @click=${(e: Event) => a.download(kind, e.currentTarget as HTMLAnchorElement)}>${downloadLabel(kind)}</a>`)}
+      ${kinds.map((kind) => {
+        // A real link to the current set: made when the link is focused or pointed at (copy, save as), and again when followed.
+        const prepare = (e: Event) => a.download(kind, e.currentTarget as HTMLAnchorElement, false);
+        return html`<a class="download" part="download" data-kind=${kind} href="#" download=${DOWNLOAD_NAMES[kind]}
+          @focus=${prepare} @pointerenter=${prepare}
+          @click=${(e: Event) => a.download(kind, e.currentTarget as HTMLAnchorElement, true)}>${downloadLabel(kind)}</a>`;
+      })}
       <label class="open">${msg('Open a file…', { id: 'editor.open' })}
         <input type="file" accept=".json,.jsonld,application/json,application/ld+json"
           @change=${(e: Event) => {

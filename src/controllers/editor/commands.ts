@@ -35,7 +35,8 @@ export interface EditorActions {
   concerns(claimId: string, on: boolean): void;
   remove(): void;
   goTo(problem: Problem): Promise<void>;
-  download(kind: DownloadKind, link: HTMLAnchorElement): void;
+  /** Points a download link at the current set; `activated` when the link is followed (the changes then count as saved). */
+  download(kind: DownloadKind, link: HTMLAnchorElement, activated: boolean): void;
   open(file: File): Promise<void>;
   restoreDraft(): void;
   discardDraft(): void;
@@ -164,7 +165,7 @@ export class EditorCommands implements EditorActions {
     await this.d.focusField(field);
   };
 
-  download = (kind: DownloadKind, link: HTMLAnchorElement): void => {
+  download = (kind: DownloadKind, link: HTMLAnchorElement, activated: boolean): void => {
     const media = this.d.binding.media();
     const text = downloadText(kind, this.d.session.value, {
       cues: this.d.binding.cues,
@@ -173,7 +174,7 @@ export class EditorCommands implements EditorActions {
       articleUrl: location.href.split('#')[0] ?? '',
     });
     link.href = this.downloads.make(kind, text);
-    this.d.session.dirty = false;
+    if (activated) this.d.session.dirty = false;
   };
 
   open = async (file: File): Promise<void> => {
