@@ -5,6 +5,8 @@ import { lineList } from './line-list.styles.js';
 import { renderRow } from './line-row.js';
 
 /**
+ * @summary Server rendering only: the viewer's lines as static HTML (never defined in a browser).
+ *
  * Server rendering (@lit-labs/ssr), imported on the server only (`annotated-transcript/ssr`):
  * `<at-server-lines>` draws the lines of the viewer's `transcript` data as a static list, the
  * way the browser draws rows (`renderRow`), so that the HTML holds every line's time, speaker
