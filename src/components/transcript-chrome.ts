@@ -77,7 +77,7 @@ export function renderViewerToolbar(v: ToolbarSources) {
           <button type="button" @click=${(e: Event) => download('txt', e)}>${msg('Plain text', { id: 'download.txt' })}</button>
           <button type="button" @click=${(e: Event) => download('vtt', e)}>WebVTT</button>
           <button type="button" @click=${(e: Event) => download('srt', e)}>SRT</button>
-          ${v.offset ? html`<label><input type="checkbox" class="media-times" />${msg('Times as in the recording (offset applied)', { id: 'download.media-times' })}</label>` : nothing}
+          ${v.offset ? html`<label><input type="checkbox" class="media-times" />${msg('Times as in the recording', { id: 'download.media-times' })}</label>` : nothing}
         </span>
       </details>
       ${tools?.toggle ?? nothing}

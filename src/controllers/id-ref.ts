@@ -22,15 +22,13 @@ export interface IdRefOptions<T extends Element> {
  */
 export class IdRefController<T extends Element = Element> implements ReactiveController {
   private observers: MutationObserver[] = [];
-  /** Custom element names waited for (see `whenDefined`). */
-  private readonly waiting = new Set<string>();
   private current: T | null = null;
   private missingTimer = 0;
   /** The id the grace timer runs for. */
   private missingId: string | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
+    protected readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: IdRefOptions<T>,
   ) {
     host.addController(this);
@@ -76,15 +74,8 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
    * the observers see, so look again once it is defined.
    */
   private whenDefined(candidates: (Element | null | undefined)[]): void {
-    for (const el of candidates) {
-      const name = el?.localName;
-      if (!name?.includes('-') || customElements.get(name) || this.waiting.has(name)) continue;
-      this.waiting.add(name);
-      void customElements.whenDefined(name).then(() => {
-        this.waiting.delete(name);
-        if (this.host.isConnected) this.resolve();
-      });
-    }
+    const name = candidates.find((el) => el?.localName.includes('-') && !customElements.get(el.localName))?.localName;
+    if (name) void customElements.whenDefined(name).then(() => this.resolve());
   }
 
   private scheduleMissing(id: string): void {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { isMediaLike, type MediaLike } from '../model/media.js';
 import { IdRefController } from './id-ref.js';
 import { LazyModule, track } from './lazy.js';
@@ -7,64 +7,37 @@ import { LazyModule, track } from './lazy.js';
 const CONTROLLER = 'media-controller';
 const containers = new LazyModule(() => import('./media-container.js'));
 
-export interface MediaRefOptions {
-  /** The `for` attribute's value. */
-  id(): string | null | undefined;
-  /** The media resolved changed. */
-  onChange(): void;
-  /** `for` still names nothing after the grace period. */
-  onMissing(id: string): void;
-}
-
 /**
  * The media that `for` names: a media element (anything that fits the media contract), or a
  * media-chrome `<media-controller>`, whose media slot is then used and followed when it changes
  * (`media-container.ts`, loaded only then). Without `for`, a viewer placed inside a
- * `<media-controller>` uses that controller's media.
+ * `<media-controller>` uses that controller's media. `onChange` is told when the media changed.
  */
-export class MediaRef implements ReactiveController {
-  private readonly ref: IdRefController;
+export class MediaRef extends IdRefController {
+  /** The media resolved from `for` (or the enclosing controller), null when none. */
+  media: MediaLike | null = null;
   private container: Element | null = null;
   private stop: (() => void) | null = null;
-  private current: MediaLike | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: MediaRefOptions,
+    host: ReactiveControllerHost & HTMLElement,
+    private readonly ref: { id(): string | null | undefined; onChange(): void; onMissing(id: string): void },
   ) {
-    this.ref = new IdRefController(host, {
-      id: options.id,
-      accept: (el): el is Element => isMediaLike(el) || el.localName === CONTROLLER,
-      onChange: () => this.update(),
-      onMissing: options.onMissing,
-    });
-    host.addController(this);
+    super(host, { id: ref.id, accept: (el): el is Element => isMediaLike(el) || el.localName === CONTROLLER, onChange: () => {}, onMissing: ref.onMissing });
   }
 
-  /** The media resolved from `for` (or the enclosing controller), null when none. */
-  get media(): MediaLike | null {
-    return this.current;
-  }
-
-  /** Call when `for` changed. */
-  resolve(): void {
-    this.ref.resolve();
-    this.update();
-  }
-
-  hostConnected(): void {
-    this.update();
-  }
-
-  hostDisconnected(): void {
-    this.follow(null);
-  }
-
-  private update(): void {
-    const named = this.ref.element;
-    const container = !this.host.isConnected ? null : named ? (named.localName === CONTROLLER ? named : null) : this.options.id() ? null : this.host.closest(CONTROLLER);
+  override resolve(): void {
+    super.resolve();
+    const named = this.element;
+    const host = this.host;
+    const container = !host.isConnected ? null : named ? (named.localName === CONTROLLER ? named : null) : this.ref.id() ? null : host.closest(CONTROLLER);
     this.follow(container);
     if (!container) this.set(named && isMediaLike(named) ? named : null);
+  }
+
+  override hostDisconnected(): void {
+    super.hostDisconnected();
+    this.follow(null);
   }
 
   private follow(container: Element | null): void {
@@ -72,15 +45,14 @@ export class MediaRef implements ReactiveController {
     this.stop?.();
     this.stop = null;
     this.container = container;
-    if (!container) return;
-    void track(this.host, containers.load().then((m) => {
+    if (container) void track(this.host, containers.load().then((m) => {
       if (m && this.container === container) this.stop = m.followContainer(this.host, container, (media) => this.set(media));
     }));
   }
 
   private set(media: MediaLike | null): void {
-    if (media === this.current) return;
-    this.current = media;
-    this.options.onChange();
+    if (media === this.media) return;
+    this.media = media;
+    this.ref.onChange();
   }
 }

@@ -29,5 +29,7 @@ export async function viewerFor(forId: string | null, options: ViewerOptions = {
     if (performance.now() > deadline) throw new Error('the viewer rendered no lines');
     await new Promise((r) => setTimeout(r, 20));
   }
+  // The parts it loads on demand (the sync, a media-controller's follower) are there too.
+  await el.updateComplete;
   return { el, h };
 }

@@ -23,7 +23,7 @@
 'claim.supports': `Утверждение, подтверждённое записью`,
 'claim.unsupported': `Утверждение, не подтверждённое записью`,
 'download.label': `Скачать`,
-'download.media-times': `Время как в записи (со сдвигом)`,
+'download.media-times': `Время как в записи`,
 'download.txt': `Обычный текст`,
 'editor.annotation-heading': str`Аннотация ${0}`,
 'editor.annotations': `Аннотации`,

@@ -23,7 +23,7 @@
 'claim.supports': `Твердження, підтверджене записом`,
 'claim.unsupported': `Твердження, не підтверджене записом`,
 'download.label': `Завантажити`,
-'download.media-times': `Час як у записі (зі зсувом)`,
+'download.media-times': `Час як у записі`,
 'download.txt': `Звичайний текст`,
 'editor.annotation-heading': str`Анотація ${0}`,
 'editor.annotations': `Анотації`,
