@@ -39,9 +39,10 @@ describe.skipIf(!CHROME)('editor page (Vite dev server)', () => {
   }, 120_000);
   afterAll(async () => void (await Promise.all([browser?.close(), server?.close()])), 60_000);
 
-  for (const [name, viewport] of [['wide', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
-    it(`${name}: the demo's annotations open for editing; keyboard only from a selection to a download; axe clean in each state`, async () => {
-      const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const runs = [['wide', { width: 1280, height: 900 }, 'light'], ['phone', { width: 390, height: 844 }, 'light'], ['wide', { width: 1280, height: 900 }, 'dark']] as const;
+  for (const [name, viewport, colorScheme] of runs) {
+    it(`${name}, ${colorScheme}: the demo's annotations open for editing; keyboard only from a selection to a download; axe clean in each state`, async () => {
+      const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

@@ -2,46 +2,62 @@ import { css } from 'lit';
 
 export const editorStyles = css`
   :host {
+    /* The viewer's tokens, with its defaults for light and dark. */
+    --_fg: var(--at-color, #1d1d1f);
+    --_bg: var(--at-background, #ffffff);
+    --_muted: var(--at-muted-color, #5f6368);
+    --_accent: var(--at-accent-color, #0b57d0);
+    --_border: var(--at-border-color, #dadce0);
+    --_focus: var(--at-focus-ring-color, #0b57d0);
+    --_error: var(--at-error-color, #b3261e);
     display: block;
     font-family: var(--at-font-family, inherit);
     font-size: var(--at-font-size, 1rem);
-    color: var(--at-color, #1d1d1f);
-    background: var(--at-background, #ffffff);
-    border: 1px solid var(--at-border-color, #dadce0);
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
     border-radius: var(--at-radius, 8px);
     padding: 0.75rem;
     box-sizing: border-box;
     container-type: inline-size;
   }
-  :host([hidden]) { display: none; }
   @media (prefers-color-scheme: dark) {
-    :host { color: var(--at-color, #e8eaed); background: var(--at-background, #1f1f1f); }
+    :host {
+      --_fg: var(--at-color, #e8eaed);
+      --_bg: var(--at-background, #1f1f1f);
+      --_muted: var(--at-muted-color, #a8abaf);
+      --_accent: var(--at-accent-color, #8ab4f8);
+      --_border: var(--at-border-color, #3c4043);
+      --_focus: var(--at-focus-ring-color, #8ab4f8);
+      --_error: var(--at-error-color, #f2b8b5);
+    }
   }
+  :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
   h2, h3 { font-size: 1rem; margin: 0.75rem 0 0.35rem; }
   h2:first-child { margin-top: 0; }
   .bar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
   button, .download, .open {
     font: inherit; font-size: 0.9rem; padding: 0.3rem 0.65rem; border-radius: 6px; cursor: pointer;
-    border: 1px solid var(--at-accent-color, #0b57d0); background: transparent; color: var(--at-accent-color, #0b57d0);
+    border: 1px solid var(--_accent); background: transparent; color: var(--_accent);
     text-decoration: none; display: inline-block; line-height: 1.4;
   }
-  button.primary { background: var(--at-accent-color, #0b57d0); color: #fff; }
+  button.primary { background: var(--_accent); color: var(--_bg); }
   button:disabled { opacity: 0.55; cursor: default; }
   button:focus-visible, a:focus-visible, input:focus-visible, textarea:focus-visible, .open:focus-within {
-    outline: 3px solid var(--at-focus-ring-color, #0b57d0); outline-offset: 2px;
+    outline: 3px solid var(--_focus); outline-offset: 2px;
   }
   .status { min-height: 1.4em; margin: 0.4rem 0; font-size: 0.9rem; }
-  .status.warn { color: var(--at-error-color, #b3261e); font-weight: 600; }
+  .status.warn { color: var(--_error); font-weight: 600; }
   .columns { display: grid; grid-template-columns: minmax(12rem, 1fr) 2fr; gap: 0.9rem; }
   /* Stacked when the editor itself is narrow (a phone, or a side column). */
   @container (max-width: 36rem) { .columns { grid-template-columns: 1fr; } }
   ul { list-style: none; margin: 0; padding: 0; }
   .list li { margin: 0 0 0.3rem; }
-  .list button { width: 100%; text-align: start; border-color: var(--at-border-color, #dadce0); color: inherit; }
-  .list button[aria-current='true'] { border: 2px solid var(--at-accent-color, #0b57d0); font-weight: 600; }
-  .muted { color: var(--at-muted-color, #5f6368); font-size: 0.88rem; }
-  fieldset { border: 1px solid var(--at-border-color, #dadce0); border-radius: 6px; margin: 0 0 0.7rem; padding: 0.5rem 0.7rem; min-width: 0; }
+  .list button { width: 100%; text-align: start; border-color: var(--_border); color: inherit; }
+  .list button[aria-current='true'] { border: 2px solid var(--_accent); font-weight: 600; }
+  .muted { color: var(--_muted); font-size: 0.88rem; }
+  fieldset { border: 1px solid var(--_border); border-radius: 6px; margin: 0 0 0.7rem; padding: 0.5rem 0.7rem; min-width: 0; }
   legend { font-weight: 600; padding: 0 0.25rem; }
   .relations { display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; }
   label { display: inline-flex; gap: 0.35rem; align-items: baseline; }
@@ -49,18 +65,18 @@ export const editorStyles = css`
   .field > label { display: block; font-size: 0.9rem; }
   input[type='text'], input[type='url'], input[type='number'], textarea {
     font: inherit; font-size: 0.95rem; width: 100%; padding: 0.3rem 0.4rem; border-radius: 4px;
-    border: 1px solid var(--at-border-color, #dadce0); background: transparent; color: inherit;
+    border: 1px solid var(--_border); background: transparent; color: inherit;
   }
   input[type='number'] { width: 7rem; }
   textarea { min-height: 4.5rem; resize: vertical; }
-  .preview { white-space: pre-line; border-inline-start: 3px solid var(--at-border-color, #dadce0); padding: 0.2rem 0.6rem; margin: 0.3rem 0 0; }
-  .preview a { color: var(--at-accent-color, #0b57d0); }
+  .preview { white-space: pre-line; border-inline-start: 3px solid var(--_border); padding: 0.2rem 0.6rem; margin: 0.3rem 0 0; }
+  .preview a { color: var(--_accent); }
   .source { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0.4rem; align-items: end; margin-bottom: 0.4rem; }
   @container (max-width: 28rem) { .source { grid-template-columns: 1fr; } }
   .quote { font-style: italic; margin: 0.2rem 0; }
-  .problems button { border-color: var(--at-error-color, #b3261e); color: var(--at-error-color, #b3261e); text-align: start; width: 100%; }
+  .problems button { border-color: var(--_error); color: var(--_error); text-align: start; width: 100%; }
   .problems li { margin-bottom: 0.3rem; }
   .open input { position: absolute; width: 1px; height: 1px; opacity: 0; }
-  .drop { border: 2px dashed var(--at-accent-color, #0b57d0); }
+  .drop { border: 2px dashed var(--_accent); }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;

@@ -118,7 +118,7 @@ export class LinePicker {
     if (!this.style.isConnected) root.append(this.style);
     const selectors = this.enabled ? this.indices.map((i) => `.line[data-i="${i}"],.row.light[data-i="${i}"]`) : [];
     this.style.textContent = selectors.length
-      ? `${selectors.join(',')}{outline:2px dashed var(--at-accent-color,#0b57d0);outline-offset:-2px;background:color-mix(in srgb,var(--at-accent-color,#0b57d0) 12%,transparent)}`
+      ? `${selectors.join(',')}{outline:2px dashed var(--_accent,#0b57d0);outline-offset:-2px;background:color-mix(in srgb,var(--_accent,#0b57d0) 14%,transparent)}`
       : '';
   }
 }
