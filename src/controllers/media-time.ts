@@ -197,10 +197,12 @@ export class MediaTimeController implements ReactiveController {
     if (this.bound && !this.bound.error) this.recover();
   }
 
-  /** An iframe player (not a native element) without metadata gets `loadTimeoutMs` to load it. */
+  /** An iframe player (not a native element, not `preload="none"`) without metadata gets `loadTimeoutMs` to load it. */
   private armLoadTimer(media: MediaLike): void {
     this.clearLoadTimer();
     if (hasMetadata(media) || (typeof HTMLMediaElement !== 'undefined' && media instanceof HTMLMediaElement)) return;
+    // A player told not to preload has no metadata until it plays: not a failure.
+    if (media instanceof Element && media.getAttribute('preload') === 'none') return;
     this.loadTimer = window.setTimeout(() => {
       if (this.bound === media && !hasMetadata(media) && !this.failed) this.fail(media, 'media-timeout');
     }, MediaTimeController.loadTimeoutMs);

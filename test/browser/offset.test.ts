@@ -198,6 +198,7 @@ describe('offset: downloads and translation tracks', function () {
     expect(h.timestamps()[0]).to.equal('0:00');
     const own = await downloadVtt(h, false);
     expect(own).to.contain('00:00:10.000 --> 00:00:12.000');
+    await expect(el).to.be.accessible(); // the menu open, with its "times as in the recording" choice
     const shifted = await downloadVtt(h, true);
     expect(shifted).to.contain('00:00:00.500 --> 00:00:02.500');
     expect(shifted).to.contain('00:00:03.000 --> 00:00:04.500');

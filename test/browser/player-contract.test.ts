@@ -250,6 +250,17 @@ describe('players that report time coarsely and late (a test double of the ifram
     expect(media.seeks).to.deep.equal([]);
   });
 
+  it('a player with preload="none" is not reported for having no metadata before it plays', async () => {
+    MediaTimeController.loadTimeoutMs = 300;
+    const media = keep(makeMedia({ offline: true }));
+    media.setAttribute('preload', 'none');
+    document.body.append(media);
+    const { el } = await viewerOf(media);
+    keep(el);
+    await sleep(700);
+    expect(el.problems.filter((p) => p.kind === 'media')).to.deep.equal([]);
+  });
+
   it('the media removed unbinds (no loop, its events do nothing); one with the same id added later binds', async () => {
     const { media, el, h } = await playing();
     await sleep(400);
