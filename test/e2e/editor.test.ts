@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './support.js';
-import { CHROME, launchChrome } from './package-support.js';
+import { CHROME, launchChrome, serveStatic } from './package-support.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core');
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found, so the editor e2e tests do not run.');
@@ -124,4 +125,48 @@ describe.skipIf(!CHROME)('editor page (Vite dev server)', () => {
       }
     }, 120_000);
   }
+});
+
+/**
+ * The one-file editor, as a page without a bundler uses it: dist/annotation-editor.js beside
+ * dist/annotated-transcript.js (as `npm run build` leaves them; skipped, with a message, before a build).
+ */
+const BUILT = existsSync(join(ROOT, 'dist/annotation-editor.js')) && existsSync(join(ROOT, 'dist/annotated-transcript.js'));
+if (!BUILT) console.warn('[e2e] SKIPPED: dist/annotation-editor.js is not built (npm run build), so the one-file editor is not tested.');
+
+describe.skipIf(!CHROME || !BUILT)('dist/annotation-editor.js beside dist/annotated-transcript.js', () => {
+  it('registers the editor, which edits the viewer\'s annotations, in the page\'s language; the viewer\'s module loads no editor code', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'at-editor-site-'));
+    cpSync(join(ROOT, 'dist'), join(site, 'dist'), { recursive: true });
+    for (const f of ['statement.en.vtt', 'annotations.json', 'statement.webm']) cpSync(join(ROOT, 'data/demo', f), join(site, f));
+    const article = readFileSync(join(ROOT, 'data/demo/article.html'), 'utf8').replace('<article>', '<article id="story">');
+    writeFileSync(join(site, 'index.html'), `<!doctype html><html lang="uk"><head><meta charset="utf-8"><title>editor</title><link rel="icon" href="data:,"></head><body>
+      <video id="talk" src="statement.webm" controls></video>
+      <annotated-transcript id="viewer" for="talk" src="statement.en.vtt" annotations="annotations.json" article="story" style="height:300px"></annotated-transcript>
+      ${article}
+      <at-annotation-editor for="viewer"></at-annotation-editor>
+      <script type="module" src="dist/annotated-transcript.js"></script>
+      <script type="module" src="dist/annotation-editor.js"></script></body></html>`);
+    const server = await serveStatic(site);
+    const browser = await launchChrome();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction((n) => document.querySelector('at-annotation-editor')?.shadowRoot?.querySelectorAll('[data-annotation]').length === n, DEMO.annotations.length, { timeout: 30_000 });
+      expect(await page.evaluate(() => document.querySelector('at-annotation-editor')!.shadowRoot!.querySelector('button')!.textContent)).toBe('Нове твердження з виділеного');
+      expect(errors).toEqual([]);
+      // What the viewer's module loaded: none of it is the editor (only the editor's own file is).
+      const viewerFiles = requests.filter((p) => p.startsWith('/dist/annotated-transcript'));
+      for (const file of viewerFiles) expect(readFileSync(join(site, file), 'utf8'), file).not.toContain('at-annotation-editor');
+      expect(requests).toContain('/dist/annotation-editor.js');
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(site, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
