@@ -11,12 +11,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, launchChrome, tearDown, recordingPage, serveStatic } from './package-support.js';
 
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found (set CHROME_PATH), so the embed tests do not run.');
 
@@ -62,11 +62,7 @@ describe.skipIf(!CHROME)('the iframe embed (dist-demo/embed.html)', () => {
     browser = await launchChrome();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, [site], out));
 
   it('good query string: lines in the frame\'s size, interface in `lang`, `t` seeks; a line click seeks and posts seek and cue change to the parent', async () => {
     const { page, frame, errors, dialogs } = await open('?media=statement.webm&src=statement.en.vtt&annotations=annotations.json&lang=uk&t=12');

@@ -10,12 +10,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, lineTexts, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, launchChrome, tearDown, lineTexts, recordingPage, serveStatic } from './package-support.js';
 
 const VTT = `WEBVTT
 
@@ -86,11 +86,7 @@ describe.skipIf(!CHROME)('a transcript written in the element (light DOM)', () =
     browser = await launchChrome();
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, [site], work));
 
   for (const name of ['hyperaudio', 'pre']) {
     it(`${name}, JavaScript disabled: the words are in the page`, async () => {

@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, launchChrome, tearDown, recordingPage, serveStatic } from './package-support.js';
 
 const DIST = join(ROOT, 'dist');
 const WRONG = `sha384-${createHash('sha384').update('not this file').digest('base64')}`;
@@ -48,11 +48,7 @@ describe.skipIf(!CHROME)('the one-file module from a CDN, with integrity', () =>
     browser = await launchChrome();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, [site], work));
 
   it('integrity.json covers the module and every chunk beside it, with their current hashes', () => {
     const built = readdirSync(DIST).filter((f) => /^annotated-transcript(\.[\w-]+)?\.js$/.test(f)).sort();

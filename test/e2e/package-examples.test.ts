@@ -8,12 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, lineTexts, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, launchChrome, tearDown, lineTexts, recordingPage, serveStatic } from './package-support.js';
 
 const EXAMPLES = ['html', 'react', 'vue', 'svelte'] as const;
 
@@ -43,11 +43,7 @@ describe.skipIf(!CHROME)('the examples, built and run', () => {
     browser = await launchChrome();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    for (const site of sites.values()) await site.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, sites.values(), work));
 
   for (const name of EXAMPLES) {
     it(`${name}: lines show; a click on a line seeks the video and reaches the page's transcript-seek handler`, async () => {

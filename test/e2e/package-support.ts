@@ -5,6 +5,7 @@
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
 
 import { chromiumArgs, locateChrome } from './support.js';
 
@@ -47,4 +48,11 @@ export function lineTexts(page: Page, selector = 'annotated-transcript'): Promis
     const el = document.querySelector(sel);
     return [...(el?.shadowRoot?.querySelectorAll('ol.lines > li') ?? [])].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim());
   }, selector);
+}
+
+/** After a suite: closes the browser and the servers, removes the temporary folders. */
+export async function tearDown(browser: Browser | null, sites: Iterable<{ close(): Promise<void> } | null>, ...dirs: string[]): Promise<void> {
+  await browser?.close();
+  for (const site of sites) await site?.close();
+  for (const dir of dirs) if (dir) rmSync(dir, { recursive: true, force: true });
 }

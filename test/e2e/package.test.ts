@@ -16,12 +16,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import type { Browser } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, lineTexts, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, launchChrome, tearDown, lineTexts, recordingPage, serveStatic } from './package-support.js';
 
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found (set CHROME_PATH), so the package tests do not run.');
 
@@ -122,11 +122,7 @@ describe.skipIf(!CHROME)('the packed npm package in a fresh app', () => {
     browser = await launchChrome();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, [site], work));
 
   it('the tarball holds ESM, declarations, source maps and the manifest; no tests, demo or benchmarks', () => {
     const files = packed!.files.map((f) => f.path);

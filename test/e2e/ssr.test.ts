@@ -23,7 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, lineTexts, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, launchChrome, tearDown, lineTexts, recordingPage, serveStatic } from './package-support.js';
 
 /** What a server does (the README's "Server rendering"), run by plain Node against the package. */
 const SERVER = `import { readFileSync } from 'node:fs';
@@ -116,12 +116,7 @@ describe('server rendering with @lit-labs/ssr', () => {
       browser = await launchChrome();
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await site?.close();
-      if (work) rmSync(work, { recursive: true, force: true });
-      if (clientRoot) rmSync(clientRoot, { recursive: true, force: true });
-    });
+    afterAll(() => tearDown(browser, [site], work, clientRoot));
 
     it('JavaScript off: the lines are in the page (declarative shadow DOM)', async () => {
       const context = await browser!.newContext({ javaScriptEnabled: false });
