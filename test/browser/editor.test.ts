@@ -317,6 +317,18 @@ describe('<at-annotation-editor>', function () {
     field<HTMLTextAreaElement>('body').dispatchEvent(new KeyboardEvent('keydown', { key: 'Z', ctrlKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
     await editor.updateComplete;
     expect(editor.value.annotations[0]!.body).to.equal('Second');
+    // Moved in the page: nothing lost, lines are still chosen in the viewer.
+    const parent = document.createElement('div');
+    document.body.append(parent);
+    added.push(parent);
+    parent.append(editor);
+    await editor.updateComplete;
+    await sleep(100);
+    expect(editor.value.annotations[0]!.body).to.equal('Second');
+    await viewer.updateComplete;
+    h.line(6).click();
+    await editor.updateComplete;
+    expect(status()).to.equal('One line chosen.');
     button('Delete annotation').click();
     await editor.updateComplete;
     expect(editor.value.annotations).to.have.length(0);

@@ -58,7 +58,7 @@ export class AnnotationEditor extends LitElement {
   @state() private message: { text: string; warn: boolean } | null = null;
   @state() private draft: Draft | null = null;
   @state() private dropping = false;
-  /** Set when `.value` was given, so that the viewer's own annotations do not replace it. */
+  /** Set once a set is being edited (`.value` given, or the viewer's own loaded), so that the viewer's annotations do not replace it. */
   private given = false;
 
   private readonly session: EditorSession = new EditorSession((edit) => this.changed(edit));
@@ -170,6 +170,8 @@ export class AnnotationEditor extends LitElement {
     if (!viewer || this.given) return this.offerDraft();
     void this.binding.initial().then((data) => {
       if (this.given || viewer !== this.binding.viewer) return;
+      // Once: a move of the editor (or of the viewer) keeps what is being edited.
+      this.given = true;
       this.session.load(data);
       this.offerDraft();
     });

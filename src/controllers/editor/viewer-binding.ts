@@ -53,6 +53,7 @@ export class ViewerBinding implements ReactiveController {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.listen(null);
+    this.bound = null; // bound again on reconnection (`resolve`)
     for (const t of this.refreshTimers) clearTimeout(t);
   }
 
