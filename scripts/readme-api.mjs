@@ -32,8 +32,8 @@ for (const mod of manifest.modules ?? []) {
       out.push('');
     }
     if (decl.events?.length) {
-      out.push('| Event | Description |', '| --- | --- |');
-      for (const e of decl.events) out.push(`| ${code(e.name)} | ${cell(e.description)} |`);
+      out.push('| Event | Type | Description |', '| --- | --- | --- |');
+      for (const e of decl.events) out.push(`| ${code(e.name)} | ${e.type?.text ? code(e.type.text) : ''} | ${cell(e.description)} |`);
       out.push('');
     }
     if (decl.slots?.length) {

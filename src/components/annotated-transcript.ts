@@ -36,11 +36,11 @@ import { styles } from './annotated-transcript.styles.js';
  *
  * @summary Interactive transcript synced to a media element, linking lines to an article's claims.
  *
- * @fires transcript-seek - After the viewer set the media's `currentTime`. Detail: `{time, cueId}`.
- * @fires transcript-cue-change - The active cue changed. Detail: `{cueId}` (null in a gap).
- * @fires annotation-toggle - An annotation was opened or closed. Detail: `{annotationId, open}`.
- * @fires claim-activate - A claim was activated, in the article or from the transcript. Detail: `{claimId}`.
- * @fires transcript-error - One per problem found (fetch, format, parse, annotation, anchor, media). Detail: `{kind, message, line?, path?, id?, candidate?, score?}`.
+ * @fires {CustomEvent<TranscriptSeekDetail>} transcript-seek - After the viewer set the media's `currentTime`. Detail: `{time, cueId}`.
+ * @fires {CustomEvent<TranscriptCueChangeDetail>} transcript-cue-change - The active cue changed. Detail: `{cueId}` (null in a gap).
+ * @fires {CustomEvent<AnnotationToggleDetail>} annotation-toggle - An annotation was opened or closed. Detail: `{annotationId, open}`.
+ * @fires {CustomEvent<ClaimActivateDetail>} claim-activate - A claim was activated, in the article or from the transcript. Detail: `{claimId}`.
+ * @fires {CustomEvent<TranscriptErrorDetail>} transcript-error - One per problem found (fetch, format, parse, annotation, anchor, media). Detail: `{kind, message, line?, path?, id?, candidate?, score?}`.
  *
  * @csspart line - A transcript line (focusable; activating it seeks).
  * @csspart active-line - Added beside `line` on the line being spoken.

@@ -13,7 +13,7 @@ import { annotationKit } from './kits.js';
  *
  * @summary Where the evidence sits in the recording.
  *
- * @fires evidence-select - A mark was activated. Detail: `{annotationId, time}`.
+ * @fires {CustomEvent<EvidenceSelectDetail>} evidence-select - A mark was activated. Detail: `{annotationId, time}`.
  *
  * @csspart strip - The strip.
  * @csspart mark - A mark (a button).
