@@ -55,7 +55,7 @@ export class IdRefController<T extends Element = Element> implements ReactiveCon
     if (id && this.host.isConnected) {
       const root = this.host.getRootNode() as Document | ShadowRoot;
       const candidates: (Element | null | undefined)[] = [root.getElementById?.(id), root !== document ? document.getElementById(id) : null];
-      const accept = this.options.accept ?? ((el: Element): el is T => true);
+      const accept = this.options.accept ?? ((_el: Element): _el is T => true);
       found = (candidates.find((el) => el && accept(el)) as T | undefined) ?? null;
       if (!found) this.whenDefined(candidates);
       this.watch();
