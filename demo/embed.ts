@@ -14,8 +14,9 @@ import { readEmbedParams, type EmbedParams } from './embed-params.js';
 const SOURCE = 'annotated-transcript-embed';
 
 type Reason = EmbedParams['refused'][number]['reason'];
-const TEXT: Record<string, { refused: Record<Reason, (p: string) => string>; noTranscript: string }> = {
+const TEXT: Record<string, { title: string; refused: Record<Reason, (p: string) => string>; noTranscript: string }> = {
   en: {
+    title: 'Transcript',
     refused: {
       url: (p) => `The “${p}” address was refused: only relative, same-site or http(s) addresses are allowed.`,
       lang: (p) => `The “${p}” value is not a language tag, so it was ignored.`,
@@ -25,6 +26,7 @@ const TEXT: Record<string, { refused: Record<Reason, (p: string) => string>; noT
     noTranscript: 'No transcript to show: the embed needs a “src” address.',
   },
   uk: {
+    title: 'Розшифровка',
     refused: {
       url: (p) => `Адресу «${p}» відхилено: дозволені лише відносні адреси, адреси цього сайту або http(s).`,
       lang: (p) => `Значення «${p}» не є позначенням мови, тому його проігноровано.`,
@@ -34,6 +36,7 @@ const TEXT: Record<string, { refused: Record<Reason, (p: string) => string>; noT
     noTranscript: 'Немає розшифровки: вбудовуванню потрібна адреса «src».',
   },
   ru: {
+    title: 'Расшифровка',
     refused: {
       url: (p) => `Адрес «${p}» отклонён: разрешены только относительные адреса, адреса этого сайта или http(s).`,
       lang: (p) => `Значение «${p}» не является обозначением языка, поэтому оно проигнорировано.`,
@@ -49,6 +52,8 @@ const primary = params.lang?.split('-')[0]?.toLowerCase() ?? '';
 const locale = (supportedLocales as readonly string[]).includes(primary) ? primary : 'en';
 const text = TEXT[locale] ?? TEXT.en!;
 if (params.lang) document.documentElement.lang = params.lang;
+document.title = text.title;
+document.querySelector('#title')!.textContent = text.title;
 
 const post = (event: string, detail: unknown) => {
   if (window.parent !== window) window.parent.postMessage({ source: SOURCE, event, detail }, '*');

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from './support.js';
-import { CHROME, launchChrome, tearDown, recordingPage, serveStatic } from './package-support.js';
+import { CHROME, axeOf, launchChrome, tearDown, recordingPage, serveStatic } from './package-support.js';
 
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found (set CHROME_PATH), so the embed tests do not run.');
 
@@ -89,6 +89,7 @@ describe.skipIf(!CHROME)('the iframe embed (dist-demo/embed.html)', () => {
     const seek = (await messages(page)).filter((m) => m.event === 'transcript-seek').pop();
     expect(seek?.detail).toEqual({ time: 26.599, cueId: '6' });
     expect((await messages(page)).find((m) => m.event === 'embed-ready')?.detail).toEqual({ refused: [], media: true, src: true });
+    expect(await axeOf(frame)).toEqual([]);
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
     await page.context().close();
@@ -107,6 +108,7 @@ describe.skipIf(!CHROME)('the iframe embed (dist-demo/embed.html)', () => {
       const text = await problemsText(frame);
       expect(text).not.toBeNull();
       for (const p of params) expect(text).toContain(`“${p}”`);
+      if (name === 'javascript: transcript') expect(await axeOf(frame)).toEqual([]);
       const ready = (await messages(page)).find((m) => m.event === 'embed-ready');
       expect(ready?.detail.refused).toEqual(params);
       expect(requests.filter((r) => /passwd|alert|Injected/.test(r))).toEqual([]);

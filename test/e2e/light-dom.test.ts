@@ -55,6 +55,7 @@ A good line.
 00:00:05.232 --> 00:00:07.624
 The third line mentions a harbour and a ferry.</pre>`,
   'src-wins': `<pre>${VTT.replace('Welcome to the test recording.', 'Words written in the page.')}</pre>`,
+  hostile: `<template><p><span data-m="500" data-d="900">&lt;img src=x onerror="globalThis.pwned=1"&gt; </span><span data-m="1400" data-d="400" onclick="globalThis.pwned=2">said</span><img src="x" onerror="globalThis.pwned=3"></p></template>`,
 };
 
 const html = (name: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
@@ -130,6 +131,20 @@ describe.skipIf(!CHROME)('a transcript written in the element (light DOM)', () =
     expect(problems.map((p) => p.line)).toContain(3);
     const box = await page.evaluate(() => document.querySelector('annotated-transcript')!.shadowRoot!.querySelector('[part~="error"]')?.textContent ?? '');
     expect(box).toMatch(/3/);
+    await page.context().close();
+  });
+
+  it('hostile markup in a <template>: read as text, never run (no handler, no image)', async () => {
+    const { page } = await recordingPage(browser!);
+    await page.goto(`${site!.origin}/hostile.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (document.querySelector('annotated-transcript')?.shadowRoot?.querySelectorAll('ol.lines > li').length ?? 0) === 1, null, { timeout: 20_000 });
+    expect((await lineTexts(page))[0]).toContain('<img src=x onerror="globalThis.pwned=1"> said');
+    await page.locator('annotated-transcript').locator('ol.lines > li').first().locator('.line').click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => ({
+      pwned: (globalThis as { pwned?: unknown }).pwned ?? null,
+      images: document.querySelector('annotated-transcript')!.shadowRoot!.querySelectorAll('img, [onclick], [onerror]').length,
+    }))).toEqual({ pwned: null, images: 0 });
     await page.context().close();
   });
 

@@ -3,7 +3,8 @@
  * (static, answers HTTP Range, so a <video> seeks), and a Chromium page that records errors.
  */
 import { preview, type PreviewServer } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 
@@ -55,4 +56,16 @@ export async function tearDown(browser: Browser | null, sites: Iterable<{ close(
   await browser?.close();
   for (const site of sites) await site?.close();
   for (const dir of dirs) if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+
+/** axe-core over a page or a frame's document: "rule (help): target" for each violation. */
+export async function axeOf(target: Page | Frame): Promise<string[]> {
+  await target.addScriptTag({ path: AXE });
+  return target.evaluate(async () => {
+    type Result = { violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] };
+    const result = await (window as unknown as { axe: { run(ctx: Document): Promise<Result> } }).axe.run(document);
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
+  });
 }
