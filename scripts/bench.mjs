@@ -563,7 +563,6 @@ if (!SMOKE) {
       `${RUNS} runs, medians (min–max); all sizes and every sample in [bench/RESULTS.md](bench/RESULTS.md).`,
       '',
       ...section.map((l) => l.replace(/^### /, '#### ')),
-      missed.length || !targets.length ? '' : `\nAll ${targets.length} targets at ${TARGET_SIZE.toLocaleString('en-US')} words met in this run.`,
       '<!-- bench-results:end -->',
     ].join('\n');
     const readme = readFileSync('README.md', 'utf8');
