@@ -23,10 +23,13 @@ export function spokenTime(seconds: number): string {
     list = new Intl.ListFormat(locale, { style: 'long', type: 'unit' });
     listFormats.set(locale, list);
   }
-  const { hours, minutes, seconds: secs } = timeParts(seconds);
+  // Before the media starts (a negative offset): the largest unit carries the sign ("-2 seconds").
+  const sign = Number.isFinite(seconds) && seconds <= -1 ? -1 : 1;
+  const { hours, minutes, seconds: secs } = timeParts(sign * seconds);
   const parts: string[] = [];
   if (hours) parts.push(units[0]!.format(hours));
   if (minutes) parts.push(units[1]!.format(minutes));
   if (secs || parts.length === 0) parts.push(units[2]!.format(secs));
+  if (sign < 0) parts[0] = units[hours ? 0 : minutes ? 1 : 2]!.format(-(hours || minutes || secs));
   return list.format(parts);
 }

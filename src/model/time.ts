@@ -33,6 +33,8 @@ export interface FormatTimestampOptions {
  * Negative or non-finite input formats as zero.
  */
 export function formatTimestamp(seconds: number, options: FormatTimestampOptions = {}): string {
+  // A line spoken before the media starts (a negative offset) shows a minus sign: "−0:02".
+  if (Number.isFinite(seconds) && seconds <= -1) return `\u2212${formatTimestamp(-seconds, options)}`;
   const { hours, minutes, seconds: secs } = timeParts(seconds);
   const ss = String(secs).padStart(2, '0');
   if (hours > 0 || options.forceHours === true) {

@@ -140,6 +140,14 @@ describe('offset: the transcript shifted against the media (a line at t in the f
     seeks.stop();
   });
 
+  it('a line spoken before the media starts (a negative offset) shows and names its time with a minus sign', async () => {
+    await mount(-3);
+    expect(el.cues[0]!.start).to.be.closeTo(FILE_STARTS[0]! - 3, 1e-9);
+    expect(h.timestamps()[0]).to.equal('\u22120:02'); // -2.5 s
+    const name = h.lines()[0]!.querySelector('.visually-hidden')!.textContent!;
+    expect(name).to.match(/-2 seconds/);
+  });
+
   it('a bad offset is 0 (and loses nothing)', async () => {
     await mount(null);
     el.setAttribute('offset', 'soon');

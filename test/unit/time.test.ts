@@ -18,7 +18,11 @@ describe('formatTimestamp', () => {
   });
 
   it('formats bad input as zero', () => {
-    for (const v of [-1, -0.5, NaN, Infinity, -Infinity]) expect(formatTimestamp(v)).toBe('0:00');
+    for (const v of [-0.5, NaN, Infinity, -Infinity]) expect(formatTimestamp(v)).toBe('0:00');
+    // Before the media starts (a negative offset): a minus sign.
+    expect(formatTimestamp(-1)).toBe('\u22120:01');
+    expect(formatTimestamp(-65.9)).toBe('\u22121:05');
+    expect(formatTimestamp(-3725, { forceHours: true })).toBe('\u22121:02:05');
     expect(formatTimestamp(undefined as unknown as number)).toBe('0:00');
   });
 
