@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createRequire } from 'node:module';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { execFile } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -14,9 +13,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-import { ROOT, chromiumArgs, locateChrome } from './support.js';
+import { ROOT, chromiumArgs, locateChrome, axeViolations } from './support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 
 const CHROME = locateChrome();
 if (!CHROME) {
@@ -88,15 +86,6 @@ async function demoState(page: Page): Promise<PageState> {
   });
 }
 
-/** axe-core over the whole page; returns "rule: target" lines for each violation. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
-  });
-}
 
 function expectBasics(state: PageState, errors: string[]): void {
   expect(errors, 'page errors, console errors, failed requests').toEqual([]);

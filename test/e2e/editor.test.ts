@@ -5,27 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, type ViteDevServer } from 'vite';
-import type { Browser, Page } from 'playwright-core';
-import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './support.js';
+import { ROOT, axeViolations } from './support.js';
 import { CHROME, launchChrome, serveStatic } from './package-support.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 if (!CHROME) console.warn('[e2e] SKIPPED: no Chrome/Chromium found, so the editor e2e tests do not run.');
 
 const DEMO = JSON.parse(readFileSync(join(ROOT, 'data/demo/annotations.json'), 'utf8')) as { annotations: unknown[]; claims: unknown[] };
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.help}): ${JSON.stringify(n.target)}`));
-  });
-}
 
 describe.skipIf(!CHROME)('editor page (Vite dev server)', () => {
   let server: ViteDevServer;
