@@ -9,6 +9,7 @@ import {
   sanitiseLang,
 } from '../../src/model/parse/cue-text.js';
 import type { CueNode } from '../../src/model/types.js';
+import { readTimestamp, readTimestampGeneral, timestampEnd } from '../../src/model/parse/timestamp.js';
 
 const ALLOWED = new Set(['text', 'b', 'i', 'u', 'c', 'v', 'lang', 'ruby', 'rt']);
 const ALLOWED_KEYS = new Set(['type', 'children', 'className', 'lang', 'voice', 'text']);
@@ -232,5 +233,27 @@ describe('parseCueText: the one-scan path for text, timestamps and one voice', (
         { start: 2, end: 3, text: 'all' },
       ],
     });
+  });
+});
+
+describe('readTimestamp: the fixed-shape fast path', () => {
+  it('gives what the general reader gives, time and end, for any mix of digits, colons and dots', () => {
+    // Runs of 1–4 digits (values around 59 and 60 included), separators and other characters.
+    const digits = fc.oneof(fc.integer({ min: 0, max: 9999 }).map(String), fc.constantFrom('00', '05', '59', '60', '99', '000', '999'));
+    const piece = fc.oneof(digits, digits, fc.constantFrom(':', '.', 'x', '>', ''));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 7 }), fc.nat(3), (chars, pos) => {
+        const s = chars.join('');
+        const fast = readTimestamp(s, pos);
+        const fastEnd = timestampEnd;
+        const general = readTimestampGeneral(s, pos);
+        expect(Object.is(fast, general) || fast === general, s).toBe(true);
+        if (!Number.isNaN(general)) expect(fastEnd).toBe(timestampEnd);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(readTimestamp('<01:02:03.456>', 1)).toBe(3723.456);
+    expect(readTimestamp('59:59.999', 0)).toBe(3599.999);
+    expect(readTimestamp('60:00.000', 0)).toBeNaN();
   });
 });

@@ -38,6 +38,12 @@ function digitsAt(s: string, p: number): number {
  * timestamp; char codes, no slices.
  */
 export function readTimestamp(s: string, pos: number): number {
+  const fast = readFixedTimestamp(s, pos);
+  return Number.isNaN(fast) ? readTimestampGeneral(s, pos) : fast;
+}
+
+/** @internal `readTimestamp` without its fixed-shape fast path (the tests hold the two to the same answers). */
+export function readTimestampGeneral(s: string, pos: number): number {
   const n1 = digitsAt(s, pos);
   if (!n1) return NaN;
   const d1 = digitsValue;
@@ -68,4 +74,38 @@ export function readTimestamp(s: string, pos: number): number {
   if (!Number.isFinite(time)) return NaN;
   timestampEnd = digitsEnd;
   return time;
+}
+
+/** Whether the code unit at `at` is not an ASCII digit (or there is none). */
+const notDigit = (s: string, at: number): boolean => !(s.charCodeAt(at) >= 48 && s.charCodeAt(at) <= 57);
+/** The ASCII digit at `at` as a number, or NaN. */
+const digit = (s: string, at: number): number => {
+  const d = s.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+
+/**
+ * The two shapes almost every timestamp has, "hh:mm:ss.ttt" (two-digit hours) and "mm:ss.ttt",
+ * read at fixed places; NaN for anything else (which `readTimestamp` then reads in general,
+ * with the same answer for these shapes).
+ */
+function readFixedTimestamp(s: string, pos: number): number {
+  const a = digit(s, pos) * 10 + digit(s, pos + 1);
+  const b = digit(s, pos + 3) * 10 + digit(s, pos + 4);
+  if (Number.isNaN(a + b) || s.charCodeAt(pos + 2) !== 58 || b > 59) return NaN;
+  const sep = s.charCodeAt(pos + 5);
+  if (sep === 58 /* hh:mm:ss.ttt */) {
+    const c = digit(s, pos + 6) * 10 + digit(s, pos + 7);
+    const ms = digit(s, pos + 9) * 100 + digit(s, pos + 10) * 10 + digit(s, pos + 11);
+    if (Number.isNaN(c + ms) || c > 59 || s.charCodeAt(pos + 8) !== 46 || !notDigit(s, pos + 12)) return NaN;
+    timestampEnd = pos + 12;
+    return ((a * 3600 + b * 60 + c) * 1000 + ms) / 1000;
+  }
+  if (sep === 46 /* mm:ss.ttt */ && a <= 59) {
+    const ms = digit(s, pos + 6) * 100 + digit(s, pos + 7) * 10 + digit(s, pos + 8);
+    if (Number.isNaN(ms) || !notDigit(s, pos + 9)) return NaN;
+    timestampEnd = pos + 9;
+    return ((a * 60 + b) * 1000 + ms) / 1000;
+  }
+  return NaN;
 }
