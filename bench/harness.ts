@@ -80,6 +80,8 @@ export interface Contender {
   marked(): { lines: number[]; words: { line: number; word: number }[] };
   /** What kind of element `lineElement(i)` is (reported for the clicks). */
   kind(el: HTMLElement): string;
+  /** Reads the file's text into cues on its own (no DOM); returns how many. Only a contender whose reading is separate from its rendering has it. */
+  read?(text: string): Promise<number>;
 }
 
 const now = () => performance.now();
@@ -469,6 +471,22 @@ export function install(c: Contender): void {
         samples.push({ setMs: set.at - t0, handlerMs: t1 - t0, paintedMs: tPaint - t0 - probe.wait(), paintedWallMs: tPaint - t0, kind });
       }
       return { samples, faults };
+    },
+
+    /** Reading the file alone, `times` times (the text fetched once): the median time and the cue count; null when the contender has no separate reader. */
+    async read(url: string, times: number) {
+      if (!c.read) return null;
+      const text = await (await fetch(url)).text();
+      const ms: number[] = [];
+      let cues = 0;
+      for (let k = 0; k < times; k++) {
+        await afterPaint();
+        const t0 = now();
+        cues = await c.read(text);
+        ms.push(now() - t0);
+      }
+      ms.sort((a, b) => a - b);
+      return { ms: ms[ms.length >> 1]!, cues };
     },
 
     /** Nodes (elements, text, comments) under the contender's root. */

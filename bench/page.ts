@@ -11,6 +11,7 @@
  */
 import '../src/index.js';
 import type { AnnotatedTranscript } from '../src/components/annotated-transcript.js';
+import { parseTranscript } from '../src/model/parse/index.js';
 import { install, type ClockMedia } from './harness.js';
 
 let el: AnnotatedTranscript | null = null;
@@ -36,6 +37,10 @@ function lineElement(i: number): HTMLElement | null {
 
 install({
   name: 'ours',
+  /** The element's own reader (what it runs on the file it fetched), alone. */
+  async read(text: string) {
+    return (await parseTranscript(text, { url: 'bench.vtt' })).transcript.cues.length;
+  },
   async mount(media: ClockMedia) {
     el = document.createElement('annotated-transcript');
     el.media = media;
