@@ -173,10 +173,11 @@ export class LineList implements LineElements, ReactiveController, WindowedList 
     if (cues.length <= FULL_ROWS_MAX || windowing.failed) {
       this.window?.unbind();
       this.window = null;
-      const rows = cues.map((_, i) => this.emptyRow(i));
-      this.rows.splice(0, Infinity, ...rows);
-      this.list.replaceChildren(...rows);
-      for (let i = 0; i < rows.length; i++) this.fill(i);
+      this.rows.length = 0;
+      const fragment = document.createDocumentFragment();
+      for (let i = 0; i < cues.length; i++) fragment.append((this.rows[i] = this.emptyRow(i)));
+      this.list.replaceChildren(fragment);
+      for (let i = 0; i < cues.length; i++) this.fill(i);
       return;
     }
     const module = windowing.module;

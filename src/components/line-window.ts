@@ -76,10 +76,14 @@ export class LineWindow {
   private make(count: number): void {
     const { list } = this.rows;
     const end = Math.min(this.total, this.made + count);
-    const rows = new Array<HTMLLIElement>(end - this.made);
-    for (let i = this.made; i < end; i++) rows[i - this.made] = this.lightRow(i);
-    list.append(...rows);
-    this.rows.rows.push(...rows);
+    // A fragment and a loop, not spread arguments: a list may have more rows than a call has arguments.
+    const fragment = document.createDocumentFragment();
+    for (let i = this.made; i < end; i++) {
+      const row = this.lightRow(i);
+      fragment.append(row);
+      this.rows.rows.push(row);
+    }
+    list.append(fragment);
     this.made = end;
     if (end < this.total) list.setAttribute('aria-busy', 'true');
     else list.removeAttribute('aria-busy');
