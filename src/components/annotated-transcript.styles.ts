@@ -1,23 +1,11 @@
 import { css, type CSSResult } from 'lit';
 import { chrome } from './transcript-chrome.styles.js';
 import { lineList } from './line-list.styles.js';
+import { themeTokens } from './theme-tokens.styles.js';
 
-/** The host and its frame: tokens, the box, the scroller, and what every part shares. */
+/** The host and its frame: the box, the scroller, and what every part shares (the tokens: theme-tokens.styles.ts). */
 export const base = css`
   :host {
-    /* Internal tokens: every themable value comes from an --at-* property with a default. */
-    --_fg: var(--at-color, #1d1d1f);
-    --_bg: var(--at-background, #ffffff);
-    --_muted: var(--at-muted-color, #5f6368);
-    --_accent: var(--at-accent-color, #0b57d0);
-    --_active-bg: var(--at-active-background, #e8f0fe);
-    --_active-fg: var(--at-active-color, #0b1f4b);
-    --_word-fg: var(--at-active-word-color, #0b57d0);
-    --_speaker: var(--at-speaker-color, #3c4043);
-    --_error-fg: var(--at-error-color, #b3261e);
-    --_error-bg: var(--at-error-background, #fce8e6);
-    --_border: var(--at-border-color, #dadce0);
-    --_focus: var(--at-focus-ring-color, #0b57d0);
     /* The page may change the host's display and size: the .frame inside does the layout. */
     display: flex;
     flex-direction: column;
@@ -34,22 +22,6 @@ export const base = css`
     color-scheme: light dark;
     contain: layout paint;
     container: at-transcript / inline-size;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_fg: var(--at-color, #e8eaed);
-      --_bg: var(--at-background, #1f1f1f);
-      --_muted: var(--at-muted-color, #a8abaf);
-      --_accent: var(--at-accent-color, #8ab4f8);
-      --_active-bg: var(--at-active-background, #263853);
-      --_active-fg: var(--at-active-color, #ffffff);
-      --_word-fg: var(--at-active-word-color, #aecbfa);
-      --_speaker: var(--at-speaker-color, #d2d5d9);
-      --_error-fg: var(--at-error-color, #f2b8b5);
-      --_error-bg: var(--at-error-background, #3c1f1d);
-      --_border: var(--at-border-color, #3c4043);
-      --_focus: var(--at-focus-ring-color, #8ab4f8);
-    }
   }
   :host([hidden]) {
     display: none;
@@ -160,6 +132,6 @@ export const print = css`
  * What `<annotated-transcript>` adopts, in cascade order, with `extra` styles loaded later (the
  * annotation module's) before the print rules.
  */
-export const stylesWith = (extra: readonly CSSResult[]): CSSResult[] => [base, chrome, lineList, ...extra, print];
+export const stylesWith = (extra: readonly CSSResult[]): CSSResult[] => [themeTokens, base, chrome, lineList, ...extra, print];
 
 export const styles = stylesWith([]);

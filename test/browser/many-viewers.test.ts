@@ -50,7 +50,7 @@ class RunningMedia extends EventTarget {
   }
 }
 
-/** Which callbacks were asked for: the stack of each `requestAnimationFrame` call, by viewer. */
+/** Every `requestAnimationFrame` call on the page is counted (the test resets the count around each phase). */
 const realRaf = window.requestAnimationFrame.bind(window);
 let frameCalls = 0;
 

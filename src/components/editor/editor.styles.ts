@@ -1,15 +1,8 @@
 import { css } from 'lit';
+import { themeTokens } from '../theme-tokens.styles.js';
 
-export const editorStyles = css`
+export const editorStyles = [themeTokens, css`
   :host {
-    /* The viewer's tokens, with its defaults for light and dark. */
-    --_fg: var(--at-color, #1d1d1f);
-    --_bg: var(--at-background, #ffffff);
-    --_muted: var(--at-muted-color, #5f6368);
-    --_accent: var(--at-accent-color, #0b57d0);
-    --_border: var(--at-border-color, #dadce0);
-    --_focus: var(--at-focus-ring-color, #0b57d0);
-    --_error: var(--at-error-color, #b3261e);
     display: block;
     font-family: var(--at-font-family, inherit);
     font-size: var(--at-font-size, 1rem);
@@ -20,17 +13,6 @@ export const editorStyles = css`
     padding: 0.75rem;
     box-sizing: border-box;
     container-type: inline-size;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_fg: var(--at-color, #e8eaed);
-      --_bg: var(--at-background, #1f1f1f);
-      --_muted: var(--at-muted-color, #a8abaf);
-      --_accent: var(--at-accent-color, #8ab4f8);
-      --_border: var(--at-border-color, #3c4043);
-      --_focus: var(--at-focus-ring-color, #8ab4f8);
-      --_error: var(--at-error-color, #f2b8b5);
-    }
   }
   :host([hidden]) { display: none; }
   * { box-sizing: border-box; }
@@ -48,7 +30,7 @@ export const editorStyles = css`
     outline: 3px solid var(--_focus); outline-offset: 2px;
   }
   .status { min-height: 1.4em; margin: 0.4rem 0; font-size: 0.9rem; }
-  .status.warn { color: var(--_error); font-weight: 600; }
+  .status.warn { color: var(--_error-fg); font-weight: 600; }
   .columns { display: grid; grid-template-columns: minmax(12rem, 1fr) 2fr; gap: 0.9rem; }
   /* Stacked when the editor itself is narrow (a phone, or a side column). */
   @container (max-width: 36rem) { .columns { grid-template-columns: 1fr; } }
@@ -74,9 +56,9 @@ export const editorStyles = css`
   .source { display: grid; grid-template-columns: 1fr 1fr auto; gap: 0.4rem; align-items: end; margin-bottom: 0.4rem; }
   @container (max-width: 28rem) { .source { grid-template-columns: 1fr; } }
   .quote { font-style: italic; margin: 0.2rem 0; }
-  .problems button { border-color: var(--_error); color: var(--_error); text-align: start; width: 100%; }
+  .problems button { border-color: var(--_error-fg); color: var(--_error-fg); text-align: start; width: 100%; }
   .problems li { margin-bottom: 0.3rem; }
   .open input { position: absolute; width: 1px; height: 1px; opacity: 0; }
   .drop { border: 2px dashed var(--_accent); }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-`;
+`];
